@@ -1,0 +1,32 @@
+package org.creditflow;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Credit review with financial and telecom MyData: one Spring Boot service hosting the
+ * Camunda engine, the Drools ruleset and the web doors of every user group.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CreditflowApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CreditflowApplication.class, args);
+	}
+
+	/**
+	 * Korean time: ages, deadlines and dates on decisions are as the applicant lives
+	 * them.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZoneId.of("Asia/Seoul"));
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.creditflow.application;
+
+import java.net.URI;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.creditflow.application.ApplicationIntake.Submission;
+import org.creditflow.web.StrictJsonReader;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The applicant channel's door: submit an application with MyData consent, follow it,
+ * read its decision and withdraw it.
+ */
+@RestController
+@RequestMapping(path = "/api/applications", produces = "application/json")
+@Tag(name = "Applications")
+@SecurityRequirement(name = "basic")
+class ApplicationController {
+
+	private final ApplicationIntake intake;
+
+	private final ApplicationQueries queries;
+
+	private final ApplicantActions actions;
+
+	private final StrictJsonReader reader;
+
+	ApplicationController(ApplicationIntake intake, ApplicationQueries queries, ApplicantActions actions,
+			StrictJsonReader reader) {
+		this.intake = intake;
+		this.queries = queries;
+		this.actions = actions;
+		this.reader = reader;
+	}
+
+	@PostMapping(consumes = "application/json")
+	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers')")
+	@Operation(summary = "Submit a loan application",
+			description = "Stores the application and starts its assessment. Repeating a request with the same "
+					+ "Idempotency-Key returns the first application (200) instead of creating another.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = NewApplication.class))))
+	@ApiResponse(responseCode = "201", description = "created")
+	@ApiResponse(responseCode = "200", description = "the application this Idempotency-Key created before")
+	@ApiResponse(responseCode = "400", description = "invalid body; every invalid field is listed in errors")
+	@ApiResponse(responseCode = "409", description = "the Idempotency-Key was used with a different body")
+	@ApiResponse(responseCode = "422", description = "no consent to read financial data")
+	ResponseEntity<ApplicationView> submit(@RequestBody JsonNode body,
+			@Parameter(description = "makes retries safe: the same key and body create one application") @RequestHeader(
+					name = "Idempotency-Key",
+					required = false) @Nullable @Size(min = 1, max = 200) String idempotencyKey,
+			Authentication caller, Locale locale) {
+		NewApplication request = this.reader.read(body, NewApplication.class);
+		Submission submission = this.intake.submit(request, caller.getName(), idempotencyKey);
+		ApplicationView view = this.queries.view(submission.application(), locale);
+		if (!submission.created()) {
+			return ResponseEntity.ok(view);
+		}
+		return ResponseEntity.created(URI.create("/api/applications/" + view.id())).body(view);
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers', 'senior-officers', 'auditors', 'camunda-admin')")
+	@Operation(summary = "Read an application, its status and, once decided, its decision and reasons",
+			description = "Reason texts are in Korean when the request says Accept-Language: ko.")
+	ApplicationView get(@PathVariable String id, Authentication caller, Locale locale) {
+		return this.queries.view(this.queries.visibleTo(id, caller), locale);
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyAuthority('loan-officers', 'senior-officers', 'auditors', 'camunda-admin')")
+	@Operation(summary = "List applications, newest first (staff only)")
+	ApplicationPage list(@RequestParam(required = false) @Nullable ApplicationStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Locale locale) {
+		return this.queries.page(status, page, size, locale);
+	}
+
+	@PostMapping("/{id}/withdraw")
+	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers')")
+	@Operation(summary = "Withdraw an application (idempotent)")
+	@ApiResponse(responseCode = "409", description = "the application is already approved, declined or expired")
+	ApplicationView withdraw(@PathVariable String id, Authentication caller, Locale locale) {
+		LoanApplication application = this.queries.visibleTo(id, caller);
+		return this.queries.view(this.actions.withdraw(application, caller.getName()), locale);
+	}
+
+	@PostMapping(path = "/{id}/information", consumes = "application/json")
+	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers')")
+	@Operation(summary = "Send the information an officer asked for; the application is assessed again",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = ProvidedInformation.class))))
+	@ApiResponse(responseCode = "409", description = "the application is not waiting for information")
+	ApplicationView provideInformation(@PathVariable String id, @RequestBody JsonNode body, Authentication caller,
+			Locale locale) {
+		ProvidedInformation information = this.reader.read(body, ProvidedInformation.class);
+		LoanApplication application = this.queries.visibleTo(id, caller);
+		return this.queries.view(this.actions.provideInformation(application, information, caller.getName()), locale);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.creditflow.application;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * An application as the API shows it. Personal data is not echoed back; the decision is
+ * present once the application is approved or declined.
+ */
+@Schema(name = "Application")
+record ApplicationView(String id, ApplicationStatus status,
+		@Schema(description = "why the application is withdrawn or expired") @Nullable String statusReason,
+		OffsetDateTime submittedAt, OffsetDateTime updatedAt, LoanRequest loan, @Nullable DecisionView decision) {
+
+	@Schema(name = "Decision")
+	record DecisionView(ApplicationStatus outcome, @Nullable Integer score, @Nullable String grade,
+			@Schema(description = "approved amount in KRW") @Nullable Long limit,
+			@Schema(description = "annual interest rate in percent", example = "7.9") @Nullable BigDecimal rate,
+			List<ReasonView> reasons, @Nullable String rulesetVersion,
+			@Schema(description = "rules for an automated decision, officer when a person decided") String decidedBy,
+			OffsetDateTime decidedAt) {
+	}
+
+	@Schema(name = "Reason")
+	record ReasonView(String code, String text) {
+	}
+
+	static ApplicationView of(LoanApplication application, @Nullable String statusReason,
+			@Nullable FinalDecision decision, Locale locale) {
+		return new ApplicationView(application.id(), application.status(), statusReason, application.createdAt(),
+				application.updatedAt(), application.loan(), (decision != null) ? decision(decision, locale) : null);
+	}
+
+	private static DecisionView decision(FinalDecision decision, Locale locale) {
+		boolean korean = "ko".equals(locale.getLanguage());
+		List<ReasonView> reasons = decision.reasons()
+			.stream()
+			.map((reason) -> new ReasonView(reason.code(), korean ? reason.textKo() : reason.text()))
+			.toList();
+		return new DecisionView(decision.outcome(), decision.score(), decision.grade(), decision.creditLimit(),
+				decision.annualRate(), reasons, decision.rulesetVersion(),
+				FinalDecision.RULES.equals(decision.decidedBy()) ? "rules" : "officer", decision.decidedAt());
+	}
+
+}

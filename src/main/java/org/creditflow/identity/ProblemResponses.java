@@ -1,0 +1,49 @@
+package org.creditflow.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Answers API callers that are not signed in (401, with a Basic challenge) or not allowed
+ * (403) in the same {@code application/problem+json} shape as every other API error,
+ * instead of redirecting them to a login page meant for browsers.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final String REALM = "creditflow";
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+		write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+				"Sign in: send a user and password with HTTP Basic authentication.", request);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.", request);
+	}
+
+	private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+			HttpServletRequest request) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "")
+					+ "\"}");
+	}
+
+}

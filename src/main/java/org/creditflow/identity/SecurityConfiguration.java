@@ -1,0 +1,100 @@
+package org.creditflow.identity;
+
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One sign-in for every door. Spring Security guards everything but health and info: API
+ * clients sign in with HTTP Basic, people with the login form, and Tasklist, Cockpit and
+ * {@code /engine-rest} trust the signed-in user (container-based authentication), so
+ * Camunda's own authorizations then apply to them.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String WEBAPP = "/camunda";
+
+	/**
+	 * Tasklist's and Cockpit's log-out button; it must end the Spring session as well.
+	 */
+	private static final String WEBAPP_LOGOUT = WEBAPP + "/api/admin/auth/user/{engine}/logout";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		RequestMatcher machineClients = new OrRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+				(request) -> request.getHeader("Authorization") != null);
+		RequestMatcher webappLogout = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBAPP_LOGOUT);
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAuthority(Groups.ADMINS)
+			.anyRequest()
+			.authenticated())
+			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+			.formLogin(Customizer.withDefaults())
+			.logout((logout) -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"), webappLogout))
+				.defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), webappLogout))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, machineClients)
+				.defaultAccessDeniedHandlerFor(problems, machineClients))
+			// the Camunda webapps carry their own CSRF protection; a request with
+			// credentials cannot be forged
+			.csrf((csrf) -> csrf
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(WEBAPP + "/**"))
+				.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
+		return http.build();
+	}
+
+	/** Tasklist, Cockpit and Admin take the user Spring Security signed in. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setName("Container Based Authentication Filter");
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				ContainerBasedAuthenticationProvider.class.getName()));
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.addUrlPatterns(WEBAPP + "/app/*", WEBAPP + "/api/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/** The REST API runs as the signed-in user, so Camunda authorizations apply to it. */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("Engine REST Authentication Filter");
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				ContainerBasedAuthenticationProvider.class.getName()));
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+}

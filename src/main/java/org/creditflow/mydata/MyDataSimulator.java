@@ -1,0 +1,170 @@
+package org.creditflow.mydata;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.creditflow.application.Applicant;
+import org.creditflow.mydata.FinancialProfile.Account;
+import org.creditflow.mydata.FinancialProfile.AccountType;
+import org.creditflow.mydata.FinancialProfile.Card;
+import org.creditflow.mydata.FinancialProfile.ExistingLoan;
+import org.creditflow.mydata.FinancialProfile.LenderType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A deterministic stand-in for the MyData providers: the same applicant always gets the
+ * same profile, drawn for the {@link Persona} the phone number's last digit selects, with
+ * details seeded by the applicant's name, birth date and phone.
+ */
+@Component
+class MyDataSimulator implements MyDataProvider {
+
+	static final String NAME = "creditflow-simulator";
+
+	private static final String[] CARRIERS = { "SKT", "KT", "LGU+", "MVNO" };
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public FinancialProfile fetchFinancial(Applicant applicant) {
+		SplittableRandom random = seeded(applicant, "financial");
+		long monthlyIncome = applicant.annualIncome() / 12;
+		return switch (Persona.forPhone(applicant.phone())) {
+			case PRIME -> new FinancialProfile(accounts(random, 2, 3_000_000, 30_000_000),
+					percentOf(monthlyIncome, random.nextInt(95, 106)),
+					loans(random, random.nextInt(0, 2), LenderType.BANK, monthlyIncome, 3, 8),
+					cards(random, random.nextInt(1, 4), 10, 35), 0, 0, false, random.nextInt(0, 2),
+					random.nextInt(60, 241), random.nextInt(820, 961));
+			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 500_000, 5_000_000),
+					percentOf(monthlyIncome, random.nextInt(85, 101)), List.of(), List.of(), 0, 0, false,
+					random.nextInt(0, 2), 0, random.nextInt(560, 641));
+			case THIN_FILE_BAD_TELECOM -> new FinancialProfile(accounts(random, 1, 0, 1_000_000),
+					percentOf(monthlyIncome, random.nextInt(70, 96)), List.of(), List.of(), 0, 0, false,
+					random.nextInt(1, 4), 0, random.nextInt(520, 601));
+			case OVER_INDEBTED -> new FinancialProfile(accounts(random, 1, 100_000, 2_000_000),
+					percentOf(monthlyIncome, random.nextInt(90, 101)), overIndebtedLoans(random, monthlyIncome),
+					cards(random, random.nextInt(2, 5), 85, 100), 0, 0, false, random.nextInt(3, 7),
+					random.nextInt(36, 181), random.nextInt(640, 721));
+			case DELINQUENT ->
+				new FinancialProfile(accounts(random, 1, 0, 500_000), percentOf(monthlyIncome, random.nextInt(60, 101)),
+						loans(random, random.nextInt(1, 4), LenderType.CAPITAL, monthlyIncome, 8, 15),
+						cards(random, random.nextInt(1, 4), 70, 100), random.nextInt(1, 4), random.nextInt(0, 2), true,
+						random.nextInt(2, 6), random.nextInt(24, 121), random.nextInt(350, 501));
+			case AVERAGE -> new FinancialProfile(accounts(random, 2, 1_000_000, 10_000_000),
+					percentOf(monthlyIncome, random.nextInt(92, 103)),
+					loans(random, 1, LenderType.BANK, monthlyIncome, 8, 12), cards(random, 2, 55, 70), 0, 0, false,
+					random.nextInt(1, 3), random.nextInt(24, 60), random.nextInt(680, 731));
+		};
+	}
+
+	@Override
+	public TelecomProfile fetchTelecom(Applicant applicant) {
+		SplittableRandom random = seeded(applicant, "telecom");
+		String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
+		return switch (Persona.forPhone(applicant.phone())) {
+			case PRIME ->
+				new TelecomProfile(carrier, true, random.nextInt(60, 181), 24, 0, 0, random.nextLong(55_000, 110_001),
+						random.nextLong(0, 900_001), 0, 0, random.nextLong(0, 30_001), random.nextBoolean());
+			case THIN_FILE_GOOD_TELECOM -> new TelecomProfile(carrier, true, random.nextInt(36, 121),
+					random.nextInt(23, 25), 0, 0, random.nextLong(45_000, 90_001), random.nextLong(200_000, 1_200_001),
+					0, 0, random.nextLong(0, 50_001), random.nextBoolean());
+			case THIN_FILE_BAD_TELECOM -> {
+				int tenure = random.nextInt(6, 19);
+				int billed = Math.min(24, tenure);
+				yield new TelecomProfile(carrier, true, tenure, billed * random.nextInt(50, 76) / 100,
+						random.nextLong(120_000, 450_001), random.nextInt(1, 4), random.nextLong(70_000, 140_001),
+						random.nextLong(400_000, 1_400_001), random.nextInt(1, 3), random.nextInt(1, 4),
+						random.nextLong(150_000, 400_001), false);
+			}
+			case OVER_INDEBTED -> new TelecomProfile(carrier, true, random.nextInt(24, 97), random.nextInt(20, 25), 0,
+					0, random.nextLong(60_000, 130_001), random.nextLong(300_000, 1_500_001), 0, 0,
+					random.nextLong(50_000, 200_001), random.nextBoolean());
+			case DELINQUENT -> new TelecomProfile(carrier, true, random.nextInt(12, 61), random.nextInt(14, 21),
+					random.nextLong(60_000, 150_001), 1, random.nextLong(60_000, 120_001),
+					random.nextLong(300_000, 1_000_001), random.nextInt(0, 2), random.nextInt(0, 3),
+					random.nextLong(100_000, 300_001), false);
+			case AVERAGE -> new TelecomProfile(carrier, true, random.nextInt(24, 49), random.nextInt(22, 24), 0, 0,
+					random.nextLong(50_000, 100_001), random.nextLong(0, 800_001), 0, 0, random.nextLong(0, 80_001),
+					random.nextBoolean());
+		};
+	}
+
+	private static List<Account> accounts(SplittableRandom random, int count, long min, long max) {
+		List<Account> accounts = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			accounts.add(new Account((i == 0) ? AccountType.DEPOSIT : AccountType.SAVINGS,
+					round(random.nextLong(min, max + 1))));
+		}
+		return accounts;
+	}
+
+	/**
+	 * Loans whose repayments together take between minPercent and maxPercent of income.
+	 */
+	private static List<ExistingLoan> loans(SplittableRandom random, int count, LenderType lender, long monthlyIncome,
+			int minPercent, int maxPercent) {
+		List<ExistingLoan> loans = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			long repayment = percentOf(monthlyIncome, random.nextInt(minPercent, maxPercent + 1)) / count;
+			loans.add(new ExistingLoan((i == 0) ? LenderType.BANK : lender, round(repayment * 30), round(repayment)));
+		}
+		return loans;
+	}
+
+	/** Repayments of 45 to 60 % of income, spread over banks and costlier lenders. */
+	private static List<ExistingLoan> overIndebtedLoans(SplittableRandom random, long monthlyIncome) {
+		LenderType[] lenders = { LenderType.BANK, LenderType.CARD_COMPANY, LenderType.CAPITAL, LenderType.SAVINGS_BANK,
+				LenderType.P2P };
+		int count = random.nextInt(3, 6);
+		long total = percentOf(monthlyIncome, random.nextInt(45, 61));
+		List<ExistingLoan> loans = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			long repayment = total / count;
+			loans.add(new ExistingLoan(lenders[i], round(repayment * 24), round(repayment)));
+		}
+		return loans;
+	}
+
+	private static List<Card> cards(SplittableRandom random, int count, int minUsedPercent, int maxUsedPercent) {
+		List<Card> cards = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			long limit = random.nextLong(3, 21) * 1_000_000;
+			cards.add(new Card(limit, round(percentOf(limit, random.nextInt(minUsedPercent, maxUsedPercent + 1)))));
+		}
+		return cards;
+	}
+
+	private static long percentOf(long amount, int percent) {
+		return amount * percent / 100;
+	}
+
+	/** Whole thousands of won, as statements show them. */
+	private static long round(long amount) {
+		return amount / 1000 * 1000;
+	}
+
+	private static SplittableRandom seeded(Applicant applicant, String source) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((source + '|' + applicant.name() + '|' + applicant.birthDate() + '|' + applicant.phone())
+					.getBytes(StandardCharsets.UTF_8));
+			long seed = 0;
+			for (int i = 0; i < 8; i++) {
+				seed = (seed << 8) | (digest[i] & 0xff);
+			}
+			return new SplittableRandom(seed);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

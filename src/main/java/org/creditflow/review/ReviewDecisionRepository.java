@@ -1,0 +1,80 @@
+package org.creditflow.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.creditflow.review.ReviewDecision.Step;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code review_decision} table: append-only.
+ */
+@Repository
+class ReviewDecisionRepository {
+
+	private final JdbcClient jdbc;
+
+	ReviewDecisionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ReviewDecision decision) {
+		this.jdbc.sql("""
+				insert into review_decision (id, application_id, task_id, step, decided_by, decided_by_groups,
+				    decision, decision_comment, approved_limit, approved_rate, decline_reason, information_requested,
+				    second_approval_required, decided_at)
+				values (:id, :applicationId, :taskId, :step, :decidedBy, :groups, :decision, :comment, :limit, :rate,
+				    :declineReason, :informationRequested, :secondApprovalRequired, :decidedAt)""")
+			.param("id", decision.id())
+			.param("applicationId", decision.applicationId())
+			.param("taskId", decision.taskId())
+			.param("step", decision.step().name())
+			.param("decidedBy", decision.decidedBy())
+			.param("groups", String.join(",", decision.decidedByGroups()))
+			.param("decision", decision.decision())
+			.param("comment", decision.comment())
+			.param("limit", decision.approvedLimit(), Types.BIGINT)
+			.param("rate", decision.approvedRate(), Types.NUMERIC)
+			.param("declineReason", decision.declineReason(), Types.VARCHAR)
+			.param("informationRequested", decision.informationRequested(), Types.VARCHAR)
+			.param("secondApprovalRequired", decision.secondApprovalRequired(), Types.BOOLEAN)
+			.param("decidedAt", decision.decidedAt())
+			.update();
+	}
+
+	Optional<ReviewDecision> latest(String applicationId, Step step) {
+		return this.jdbc
+			.sql("select * from review_decision where application_id = :id and step = :step "
+					+ "order by decided_at desc, id limit 1")
+			.param("id", applicationId)
+			.param("step", step.name())
+			.query(ReviewDecisionRepository::map)
+			.optional();
+	}
+
+	List<ReviewDecision> findAll(String applicationId) {
+		return this.jdbc.sql("select * from review_decision where application_id = :id order by decided_at, id")
+			.param("id", applicationId)
+			.query(ReviewDecisionRepository::map)
+			.list();
+	}
+
+	private static ReviewDecision map(ResultSet rs, int row) throws SQLException {
+		String groups = rs.getString("decided_by_groups");
+		return new ReviewDecision(rs.getString("id"), rs.getString("application_id"), rs.getString("task_id"),
+				Step.valueOf(rs.getString("step")), rs.getString("decided_by"),
+				groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")), rs.getString("decision"),
+				rs.getString("decision_comment"), rs.getObject("approved_limit", Long.class),
+				rs.getBigDecimal("approved_rate"), rs.getString("decline_reason"),
+				rs.getString("information_requested"), rs.getObject("second_approval_required", Boolean.class),
+				rs.getObject("decided_at", OffsetDateTime.class));
+	}
+
+}

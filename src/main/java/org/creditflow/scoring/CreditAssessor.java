@@ -1,0 +1,202 @@
+package org.creditflow.scoring;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditflow.application.LoanApplication;
+import org.creditflow.application.LoanApplications;
+import org.creditflow.application.LoanProcess.Bands;
+import org.creditflow.mydata.DataSnapshot;
+import org.creditflow.mydata.DataSource;
+import org.creditflow.mydata.FinancialProfile;
+import org.creditflow.mydata.MyDataProfiles;
+import org.creditflow.mydata.TelecomProfile;
+import org.creditflow.scoring.facts.Affordability;
+import org.creditflow.scoring.facts.Applicant;
+import org.creditflow.scoring.facts.DataAvailability;
+import org.creditflow.scoring.facts.LoanRequest;
+import org.creditflow.scoring.facts.ReasonHit;
+import org.creditflow.scoring.facts.Scoresheet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Assesses an application: gathers its facts from the application and its MyData
+ * snapshots, runs the ruleset in service, and records the assessment together with the
+ * facts it used and the ruleset version that made it.
+ */
+@Service
+public class CreditAssessor {
+
+	private static final Logger log = LoggerFactory.getLogger(CreditAssessor.class);
+
+	/**
+	 * Reason given when a ruleset reaches no band: a person decides instead of no one.
+	 */
+	static final String NO_BAND = "RULES_NO_DECISION";
+
+	private final LoanApplications applications;
+
+	private final MyDataProfiles profiles;
+
+	private final ActiveRuleset active;
+
+	private final AssessmentRepository assessments;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final TransactionTemplate newTransaction;
+
+	private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
+
+	CreditAssessor(LoanApplications applications, MyDataProfiles profiles, ActiveRuleset active,
+			AssessmentRepository assessments, ObjectMapper json, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.applications = applications;
+		this.profiles = profiles;
+		this.active = active;
+		this.assessments = assessments;
+		this.json = json;
+		this.clock = clock;
+		this.newTransaction = new TransactionTemplate(transactionManager);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Transactional
+	public Assessment assess(String applicationId) {
+		LoanApplication application = this.applications.get(applicationId);
+		int round = this.assessments.lastRound(applicationId) + 1;
+		Optional<FinancialProfile> financial = this.profiles.financial(applicationId);
+		Optional<TelecomProfile> telecom = this.profiles.telecom(applicationId);
+		List<Object> facts = facts(application, financial, telecom);
+
+		Ruleset ruleset = this.active.get();
+		Scoresheet sheet = ruleset.evaluate(facts);
+		List<String> reasonCodes = new ArrayList<>(
+				sheet.adverseReasons().stream().map(ReasonHit::code).distinct().toList());
+		String band = sheet.getBand();
+		if (band == null) {
+			log.warn("Ruleset {} reached no band for application {}; referring it", ruleset.version(), applicationId);
+			band = Bands.REFER;
+			reasonCodes.add(0, NO_BAND);
+		}
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		Assessment assessment = new Assessment(UUID.randomUUID().toString(), applicationId, round, ruleset.version(),
+				band, sheet.getScore(), sheet.getGrade(), sheet.getSegment(),
+				Bands.DECLINE.equals(band) ? null : sheet.getOfferLimit(),
+				Bands.DECLINE.equals(band) ? null : sheet.getOfferRate(), List.copyOf(reasonCodes),
+				sheet.getFiredRules(), now);
+		keepRulesetVersion(ruleset, now);
+		this.assessments.insert(assessment, write(recordedFacts(facts, applicationId)),
+				write(Map.of("assessment", assessment, "hits", sheet.getHits(), "financialPoints",
+						sheet.getFinancialPoints(), "telecomPoints", sheet.getTelecomPoints(), "financialWeight",
+						sheet.getFinancialWeight(), "telecomWeight", sheet.getTelecomWeight())));
+		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, band, sheet.getScore(),
+				sheet.getGrade(), ruleset.version().substring(0, 12));
+		return assessment;
+	}
+
+	private List<Object> facts(LoanApplication application, Optional<FinancialProfile> financial,
+			Optional<TelecomProfile> telecom) {
+		org.creditflow.application.Applicant applicant = application.applicant();
+		LocalDate today = LocalDate.now(this.clock);
+		List<Object> facts = new ArrayList<>();
+		facts.add(new Applicant(applicant.ageOn(today), applicant.employmentType(), applicant.annualIncome()));
+		facts.add(new LoanRequest(application.loan().product(), application.loan().amount(),
+				application.loan().termMonths(), application.loan().purpose()));
+		facts.add(Affordability.of(applicant.annualIncome(),
+				financial.map(FinancialProfile::monthlyIncomeSeen).orElse(0L),
+				financial.map(FinancialProfile::monthlyRepayments).orElse(0L), application.loan().amount(),
+				application.loan().termMonths()));
+		facts.add(new DataAvailability(application.consent().financialData(), financial.isPresent(),
+				application.consent().telecomData(), telecom.isPresent()));
+		financial.ifPresent(facts::add);
+		telecom.ifPresent(facts::add);
+		return facts;
+	}
+
+	/**
+	 * The facts by type, with the snapshots they came from, so that a replay can prove it
+	 * used the same.
+	 */
+	private Map<String, Object> recordedFacts(List<Object> facts, String applicationId) {
+		Map<String, Object> recorded = new LinkedHashMap<>();
+		facts.forEach((fact) -> recorded.put(fact.getClass().getSimpleName(), fact));
+		Map<String, Object> snapshots = new LinkedHashMap<>();
+		for (DataSource source : DataSource.values()) {
+			this.profiles.snapshot(applicationId, source)
+				.ifPresent((snapshot) -> snapshots.put(source.name(), snapshotReference(snapshot)));
+		}
+		recorded.put("snapshots", snapshots);
+		return recorded;
+	}
+
+	private static Map<String, String> snapshotReference(DataSnapshot snapshot) {
+		return Map.of("id", snapshot.id(), "sha256", snapshot.payloadSha256(), "provider", snapshot.provider());
+	}
+
+	/**
+	 * Stores the ruleset's files the first time it decides, in a transaction of its own:
+	 * a concurrent first use on another node then fails alone and changes nothing, as the
+	 * content is the same.
+	 */
+	private void keepRulesetVersion(Ruleset ruleset, OffsetDateTime now) {
+		if (this.storedVersions.contains(ruleset.version())) {
+			return;
+		}
+		try {
+			this.newTransaction.executeWithoutResult((status) -> {
+				if (!this.assessments.hasRulesetVersion(ruleset.version())) {
+					this.assessments.insertRulesetVersion(ruleset.version(), write(filesOf(ruleset)), now);
+				}
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Ruleset {} was stored by another node", ruleset.version());
+		}
+		this.storedVersions.add(ruleset.version());
+	}
+
+	private static Map<String, Map<String, String>> filesOf(Ruleset ruleset) {
+		Map<String, Map<String, String>> files = new LinkedHashMap<>();
+		for (RuleFile file : ruleset.files()) {
+			files.put(file.path(),
+					file.path().endsWith(".xlsx")
+							? Map.of("encoding", "base64", "content",
+									Base64.getEncoder().encodeToString(file.content()))
+							: Map.of("encoding", "utf-8", "content", file.text()));
+		}
+		return files;
+	}
+
+	private String write(Object value) {
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.creditflow.scoring;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One file of a ruleset, named by its path inside the rules folder
+ * ({@code credit/policy.drl}).
+ */
+public record RuleFile(String path, byte[] content) {
+
+	public String text() {
+		return new String(this.content, StandardCharsets.UTF_8);
+	}
+
+	public boolean isRule() {
+		return this.path.endsWith(".drl");
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.creditflow.scoring;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.creditflow.scoring.facts.Scoresheet;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A compiled ruleset, immutable and shared by every thread: its files, its version (the
+ * SHA-256 over the files) and the reason codes it explains decisions with.
+ */
+public final class Ruleset {
+
+	/**
+	 * The stages an assessment goes through, in order; every rule names its stage with
+	 * {@code agenda-group}. The rules of a stage see what earlier stages wrote on the
+	 * scoresheet, never what their own stage writes, so no rule needs {@code modify}.
+	 */
+	public static final List<String> STAGES = List.of("policy", "segment", "scorecard", "score", "grade", "decision",
+			"pricing", "limit");
+
+	/** A rule that keeps re-firing is a defect; stop it instead of spinning. */
+	private static final int MAX_FIRINGS = 10_000;
+
+	private final String version;
+
+	private final List<RuleFile> files;
+
+	private final KieBase kieBase;
+
+	private final Map<String, ReasonCode> reasonCodes;
+
+	private final String origin;
+
+	private final OffsetDateTime loadedAt;
+
+	Ruleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, ReasonCode> reasonCodes, String origin,
+			OffsetDateTime loadedAt) {
+		this.version = version;
+		this.files = List.copyOf(files);
+		this.kieBase = kieBase;
+		this.reasonCodes = Map.copyOf(reasonCodes);
+		this.origin = origin;
+		this.loadedAt = loadedAt;
+	}
+
+	/**
+	 * Runs every stage over the facts and returns the filled-in scoresheet.
+	 */
+	public Scoresheet evaluate(Collection<?> facts) {
+		Scoresheet sheet = new Scoresheet();
+		KieSession session = this.kieBase.newKieSession();
+		try {
+			facts.forEach(session::insert);
+			FactHandle sheetHandle = session.insert(sheet);
+			int fired = 0;
+			for (String stage : STAGES) {
+				session.update(sheetHandle, sheet);
+				session.getAgenda().getAgendaGroup(stage).setFocus();
+				fired += session.fireAllRules(MAX_FIRINGS);
+				if (fired >= MAX_FIRINGS) {
+					throw new IllegalStateException("Rules fired " + MAX_FIRINGS
+							+ " times in one assessment: a rule in stage " + stage + " loops");
+				}
+			}
+			return sheet;
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	public String version() {
+		return this.version;
+	}
+
+	public List<RuleFile> files() {
+		return this.files;
+	}
+
+	public Optional<ReasonCode> reasonCode(String code) {
+		return Optional.ofNullable(this.reasonCodes.get(code));
+	}
+
+	public Map<String, ReasonCode> reasonCodes() {
+		return this.reasonCodes;
+	}
+
+	public int ruleCount() {
+		return this.kieBase.getKiePackages().stream().mapToInt((p) -> p.getRules().size()).sum();
+	}
+
+	/** Where the files were read from: a folder on disk or the packaged copy. */
+	public String origin() {
+		return this.origin;
+	}
+
+	public OffsetDateTime loadedAt() {
+		return this.loadedAt;
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.creditflow.scoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.creditflow.scoring.facts.Scoresheet;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles rule files into a {@link Ruleset}, or refuses them with every problem named by
+ * file and line: DRL that does not compile, a rule in the policy or scorecard stage
+ * without a {@code @reasonCode}, a reason code missing from {@code reason-codes.csv}, a
+ * rule outside the known stages.
+ */
+@Component
+public class RulesetCompiler {
+
+	/** Rules in these stages block or move points, so they must say why. */
+	private static final List<String> STAGES_NEEDING_REASONS = List.of("policy", "scorecard");
+
+	private static final String SOURCE_ROOT = "src/main/resources/";
+
+	private final Clock clock;
+
+	RulesetCompiler(Clock clock) {
+		this.clock = clock;
+	}
+
+	public Ruleset compile(List<RuleFile> files, String origin) {
+		List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
+		List<RuleProblem> problems = new ArrayList<>();
+		RuleFile reasonFile = sorted.stream()
+			.filter((file) -> file.path().equals(ReasonCodesFile.PATH))
+			.findFirst()
+			.orElse(null);
+		Map<String, ReasonCode> reasonCodes = (reasonFile != null) ? ReasonCodesFile.parse(reasonFile, problems)
+				: Map.of();
+		if (reasonFile == null) {
+			problems.add(new RuleProblem(ReasonCodesFile.PATH, 0, "the ruleset has no reason codes file"));
+		}
+		String version = version(sorted);
+		KieBase kieBase = build(sorted, version, problems);
+		if (kieBase != null) {
+			checkRules(kieBase, sorted, reasonCodes, problems);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRulesetException(problems);
+		}
+		return new Ruleset(version, sorted, kieBase, reasonCodes, origin, OffsetDateTime.now(this.clock));
+	}
+
+	private static KieBase build(List<RuleFile> files, String version, List<RuleProblem> problems) {
+		KieServices kie = KieServices.get();
+		ReleaseId releaseId = kie.newReleaseId("org.creditflow.rules", "ruleset", version);
+		KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
+		boolean anyRules = false;
+		for (RuleFile file : files) {
+			if (file.isRule()) {
+				fileSystem.write(SOURCE_ROOT + file.path(), file.content());
+				anyRules = true;
+			}
+		}
+		if (!anyRules) {
+			problems.add(new RuleProblem("(rules)", 0, "the ruleset has no .drl files"));
+			return null;
+		}
+		KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+			String path = (message.getPath() != null) ? message.getPath().replace(SOURCE_ROOT, "") : "(rules)";
+			problems.add(new RuleProblem(path, message.getLine(), message.getText().strip()));
+		}
+		if (!problems.isEmpty()) {
+			return null;
+		}
+		KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+		// the compiled base is all a Ruleset keeps; the repository would hold every
+		// version built
+		kie.getRepository().removeKieModule(releaseId);
+		return kieBase;
+	}
+
+	private static void checkRules(KieBase kieBase, List<RuleFile> files, Map<String, ReasonCode> reasonCodes,
+			List<RuleProblem> problems) {
+		for (KiePackage kiePackage : kieBase.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				RuleImpl impl = (RuleImpl) rule;
+				String file = (impl.getResource() != null && impl.getResource().getSourcePath() != null)
+						? impl.getResource().getSourcePath().replace(SOURCE_ROOT, "") : "(rules)";
+				int line = lineOf(files, file, rule.getName());
+				String stage = impl.getAgendaGroup();
+				Object code = rule.getMetaData().get(Scoresheet.REASON_CODE);
+				if (!Ruleset.STAGES.contains(stage)) {
+					problems.add(new RuleProblem(file, line, "rule \"" + rule.getName()
+							+ "\" needs agenda-group set to one of the stages " + Ruleset.STAGES));
+				}
+				else if (code == null && STAGES_NEEDING_REASONS.contains(stage)) {
+					problems.add(new RuleProblem(file, line,
+							"rule \"" + rule.getName() + "\" blocks or scores, so it needs @reasonCode(\"...\")"));
+				}
+				if (code != null && !reasonCodes.containsKey(code.toString())) {
+					problems.add(new RuleProblem(file, line, "reason code " + code + " of rule \"" + rule.getName()
+							+ "\" is not in " + ReasonCodesFile.PATH));
+				}
+			}
+		}
+	}
+
+	private static int lineOf(List<RuleFile> files, String path, String ruleName) {
+		return files.stream().filter((file) -> file.path().equals(path)).findFirst().map((file) -> {
+			String[] lines = file.text().split("\n", -1);
+			for (int i = 0; i < lines.length; i++) {
+				if (lines[i].contains("rule \"" + ruleName + "\"")) {
+					return i + 1;
+				}
+			}
+			return 0;
+		}).orElse(0);
+	}
+
+	/** SHA-256 over every file's path and content, in path order. */
+	static String version(List<RuleFile> files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (RuleFile file : files) {
+				digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(file.content());
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

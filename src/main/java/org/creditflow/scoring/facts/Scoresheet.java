@@ -1,0 +1,215 @@
+package org.creditflow.scoring.facts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import org.kie.api.definition.rule.Rule;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The working paper of one assessment, filled in by the rules stage by stage: policy
+ * knock-outs, scorecard points, the segment's weights, then score, grade and band, then
+ * the offer. Every entry names the rule that made it and carries the rule's
+ * {@code @reasonCode}, so that every decision explains itself.
+ */
+public class Scoresheet {
+
+	/** The rule metadata that names a rule's reason code. */
+	public static final String REASON_CODE = "reasonCode";
+
+	private final List<ReasonHit> hits = new ArrayList<>();
+
+	private final List<String> firedRules = new ArrayList<>();
+
+	private boolean knockedOut;
+
+	private boolean referred;
+
+	private int financialPoints;
+
+	private int telecomPoints;
+
+	@Nullable
+	private String segment;
+
+	private int financialWeight;
+
+	private int telecomWeight;
+
+	@Nullable
+	private Integer score;
+
+	@Nullable
+	private String grade;
+
+	@Nullable
+	private String band;
+
+	@Nullable
+	private Long offerLimit;
+
+	@Nullable
+	private BigDecimal offerRate;
+
+	/** A policy rule blocks the application; it will be declined whatever the score. */
+	public void knockOut(Rule rule) {
+		this.knockedOut = true;
+		record(rule, ReasonHit.Category.POLICY, 0);
+	}
+
+	/** A person must decide: a data gap or a case the rules should not settle alone. */
+	public void refer(Rule rule) {
+		this.referred = true;
+		record(rule, ReasonHit.Category.REFERRAL, 0);
+	}
+
+	public void financialPoints(Rule rule, int points) {
+		this.financialPoints += points;
+		record(rule, ReasonHit.Category.FINANCIAL, points);
+	}
+
+	public void telecomPoints(Rule rule, int points) {
+		this.telecomPoints += points;
+		record(rule, ReasonHit.Category.TELECOM, points);
+	}
+
+	/** A remark on the decision, such as a limit cut to the DSR headroom. */
+	public void note(Rule rule) {
+		record(rule, ReasonHit.Category.DECISION, 0);
+	}
+
+	/**
+	 * Chooses how much each scorecard counts, in percent of the final points.
+	 */
+	public void segment(String segment, int financialWeight, int telecomWeight) {
+		this.segment = segment;
+		this.financialWeight = financialWeight;
+		this.telecomWeight = telecomWeight;
+	}
+
+	/**
+	 * Adds the weighted scorecard points to {@code base} and keeps the score within 1 to
+	 * 1000.
+	 */
+	public void combine(int base) {
+		int points = (this.financialPoints * this.financialWeight + this.telecomPoints * this.telecomWeight) / 100;
+		this.score = Math.max(1, Math.min(1000, base + points));
+	}
+
+	public void grade(String grade) {
+		this.grade = grade;
+	}
+
+	public void band(String band) {
+		this.band = band;
+	}
+
+	public void band(String band, Rule rule) {
+		this.band = band;
+		record(rule, ReasonHit.Category.DECISION, 0);
+	}
+
+	public void offerRate(BigDecimal annualRatePercent) {
+		this.offerRate = annualRatePercent;
+	}
+
+	public void offerLimit(long limit) {
+		this.offerLimit = limit;
+	}
+
+	private void record(Rule rule, ReasonHit.Category category, int points) {
+		this.firedRules.add(rule.getName());
+		Object code = rule.getMetaData().get(REASON_CODE);
+		if (code != null) {
+			this.hits.add(new ReasonHit(rule.getName(), code.toString(), category, points));
+		}
+	}
+
+	/**
+	 * The reasons against the applicant, most important first: knock-outs, then referrals
+	 * and decision remarks, then lost points as they weigh in the final score.
+	 */
+	public List<ReasonHit> adverseReasons() {
+		return this.hits.stream()
+			.filter((hit) -> impact(hit) < 0)
+			.sorted(Comparator.comparingLong(this::impact))
+			.toList();
+	}
+
+	private long impact(ReasonHit hit) {
+		return switch (hit.category()) {
+			case POLICY -> Long.MIN_VALUE;
+			case REFERRAL -> Long.MIN_VALUE / 2;
+			case DECISION -> Long.MIN_VALUE / 4;
+			case FINANCIAL -> (long) hit.points() * this.financialWeight;
+			case TELECOM -> (long) hit.points() * this.telecomWeight;
+		};
+	}
+
+	public boolean isKnockedOut() {
+		return this.knockedOut;
+	}
+
+	public boolean isReferred() {
+		return this.referred;
+	}
+
+	public int getFinancialPoints() {
+		return this.financialPoints;
+	}
+
+	public int getTelecomPoints() {
+		return this.telecomPoints;
+	}
+
+	@Nullable
+	public String getSegment() {
+		return this.segment;
+	}
+
+	public int getFinancialWeight() {
+		return this.financialWeight;
+	}
+
+	public int getTelecomWeight() {
+		return this.telecomWeight;
+	}
+
+	@Nullable
+	public Integer getScore() {
+		return this.score;
+	}
+
+	@Nullable
+	public String getGrade() {
+		return this.grade;
+	}
+
+	@Nullable
+	public String getBand() {
+		return this.band;
+	}
+
+	@Nullable
+	public Long getOfferLimit() {
+		return this.offerLimit;
+	}
+
+	@Nullable
+	public BigDecimal getOfferRate() {
+		return this.offerRate;
+	}
+
+	public List<ReasonHit> getHits() {
+		return Collections.unmodifiableList(this.hits);
+	}
+
+	public List<String> getFiredRules() {
+		return Collections.unmodifiableList(this.firedRules);
+	}
+
+}
