@@ -1,8 +1,10 @@
 package org.creditflow.identity;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -17,7 +19,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -33,6 +37,8 @@ class SecurityConfiguration {
 
 	private static final String WEBAPP = "/camunda";
 
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
 	/**
 	 * Tasklist's and Cockpit's log-out button; it must end the Spring session as well.
 	 */
@@ -46,6 +52,10 @@ class SecurityConfiguration {
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
 				(request) -> request.getHeader("Authorization") != null);
+		// only a browser is sent back to the page it asked for after signing in; API
+		// calls start no session
+		HttpSessionRequestCache browserRequests = new HttpSessionRequestCache();
+		browserRequests.setRequestMatcher(new NegatedRequestMatcher(machineClients));
 		RequestMatcher webappLogout = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBAPP_LOGOUT);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
@@ -56,18 +66,26 @@ class SecurityConfiguration {
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
 			.formLogin(Customizer.withDefaults())
+			.requestCache((cache) -> cache.requestCache(browserRequests))
 			.logout((logout) -> logout
 				.logoutRequestMatcher(new OrRequestMatcher(
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"), webappLogout))
 				.defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), webappLogout))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, machineClients)
 				.defaultAccessDeniedHandlerFor(problems, machineClients))
-			// the Camunda webapps carry their own CSRF protection; a request with
-			// credentials cannot be forged
-			.csrf((csrf) -> csrf
-				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(WEBAPP + "/**"))
-				.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::mayBeForged));
 		return http.build();
+	}
+
+	/**
+	 * A forged request rides on a browser's session cookie. Requests without one (API
+	 * clients sending their credentials) cannot be forged, and the Camunda webapps carry
+	 * their own CSRF protection.
+	 */
+	static boolean mayBeForged(HttpServletRequest request) {
+		return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null
+				&& request.getHeader("Authorization") == null
+				&& !request.getRequestURI().startsWith(request.getContextPath() + WEBAPP + "/");
 	}
 
 	/** Tasklist, Cockpit and Admin take the user Spring Security signed in. */

@@ -1,0 +1,158 @@
+package org.creditflow.scoring;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.creditflow.mydata.FinancialProfile;
+import org.creditflow.scoring.facts.ReasonHit;
+import org.creditflow.scoring.facts.Scoresheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default ruleset in {@code rules/}, run on facts as the service would build them.
+ */
+class CreditRulesTests {
+
+	static Ruleset ruleset;
+
+	@BeforeAll
+	static void compileRules() throws IOException {
+		ruleset = new RulesetCompiler(Clock.systemUTC()).compile(RuleFiles.fromFolder(Path.of("rules")), "rules");
+	}
+
+	@Test
+	void shouldApproveAPrimeApplicantForWhatTheyAsked() {
+		Scoresheet sheet = ruleset.evaluate(new Facts().build());
+
+		assertThat(sheet.getBand()).isEqualTo("APPROVE");
+		assertThat(sheet.getGrade()).isEqualTo("A");
+		assertThat(sheet.getOfferLimit()).isEqualTo(20_000_000);
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("5.9");
+		assertThat(sheet.adverseReasons()).isEmpty();
+	}
+
+	@Test
+	void shouldDeclineAnApplicantUnderTheAgeOfMajority() {
+		Scoresheet sheet = ruleset.evaluate(new Facts().age(18).build());
+
+		assertThat(sheet.getBand()).isEqualTo("DECLINE");
+		assertThat(sheet.adverseReasons()).first().extracting(ReasonHit::code).isEqualTo("AGE_UNDER_19");
+		assertThat(sheet.getOfferLimit()).isNull();
+	}
+
+	@Test
+	void shouldAcceptAnApplicantOnTheirNineteenthYear() {
+		assertThat(ruleset.evaluate(new Facts().age(19).build()).getBand()).isEqualTo("APPROVE");
+	}
+
+	@Test
+	void shouldDeclineWhenRepaymentsWithTheNewLoanExceedTheDsrLimit() {
+		// 20 million over 36 months costs about 645,000 a month: over 40 % of 1.5 million
+		Scoresheet sheet = ruleset.evaluate(new Facts().income(18_000_000)
+			.financial(new FinancialProfile(Facts.prime().accounts(), 1_500_000, Facts.prime().loans(),
+					Facts.prime().cards(), 0, 0, false, 0, 120, 910))
+			.build());
+
+		assertThat(sheet.getBand()).isEqualTo("DECLINE");
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).first().isEqualTo("DSR_OVER_LIMIT");
+	}
+
+	@Test
+	void shouldDeclineACustomerInArrearsToday() {
+		FinancialProfile prime = Facts.prime();
+		Scoresheet sheet = ruleset.evaluate(new Facts()
+			.financial(new FinancialProfile(prime.accounts(), prime.monthlyIncomeSeen(), prime.loans(), prime.cards(),
+					1, 0, true, 0, 120, 910))
+			.build());
+
+		assertThat(sheet.getBand()).isEqualTo("DECLINE");
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).contains("ACTIVE_DELINQUENCY");
+	}
+
+	@Test
+	void shouldApproveAThinFilerOnAGoodTelecomRecordThatBankDataAloneWouldRefuse() {
+		Scoresheet withTelecom = ruleset.evaluate(new Facts().financial(Facts.thinFile()).build());
+		Scoresheet bankDataOnly = ruleset.evaluate(new Facts().financial(Facts.thinFile()).telecom(null).build());
+
+		assertThat(withTelecom.getSegment()).isEqualTo("THIN_FILE");
+		assertThat(withTelecom.getBand()).isEqualTo("APPROVE");
+		assertThat(bankDataOnly.getSegment()).isEqualTo("FINANCIAL_ONLY");
+		assertThat(bankDataOnly.getBand()).isNotEqualTo("APPROVE");
+		assertThat(bankDataOnly.adverseReasons()).extracting(ReasonHit::code).contains("TELECOM_DATA_UNAVAILABLE");
+	}
+
+	@Test
+	void shouldDeclineAThinFilerWhoPaysPhoneBillsLate() {
+		Scoresheet sheet = ruleset
+			.evaluate(new Facts().financial(Facts.thinFile()).telecom(Facts.badTelecom()).build());
+
+		assertThat(sheet.getBand()).isEqualTo("DECLINE");
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code)
+			.contains("LOW_SCORE", "TELCO_LATE_PAYMENTS", "TELCO_UNPAID_BILLS");
+	}
+
+	@Test
+	void shouldReferWhenFinancialDataIsMissing() {
+		Scoresheet sheet = ruleset.evaluate(new Facts().financial(null).build());
+
+		assertThat(sheet.getBand()).isEqualTo("REFER");
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).first().isEqualTo("FINANCIAL_DATA_UNAVAILABLE");
+	}
+
+	@Test
+	void shouldReferABorderlineScoreWithAnIndicativeOffer() {
+		FinancialProfile average = new FinancialProfile(Facts.prime().accounts(), 4_000_000, Facts.prime().loans(),
+				Facts.prime().cards(), 0, 0, false, 1, 36, 690);
+		Scoresheet sheet = ruleset.evaluate(new Facts().financial(average).build());
+
+		assertThat(sheet.getBand()).isEqualTo("REFER");
+		assertThat(sheet.getGrade()).isEqualTo("D");
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("16.9");
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).first().isEqualTo("BORDERLINE_SCORE");
+	}
+
+	@Test
+	void shouldCutTheLimitToTheDsrHeadroomAtTheOfferedRateAndSaySo() {
+		// within 40 % at the 10 % reference rate, but not at grade C's 12.9 %
+		Scoresheet sheet = ruleset.evaluate(new Facts().amount(55_000_000)
+			.income(60_000_000)
+			.financial(new FinancialProfile(Facts.prime().accounts(), 5_000_000, Facts.prime().loans(),
+					Facts.prime().cards(), 0, 0, false, 0, 120, 700))
+			.build());
+
+		assertThat(sheet.getBand()).isEqualTo("APPROVE");
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("12.9");
+		assertThat(sheet.getOfferLimit()).isLessThan(55_000_000).isGreaterThan(50_000_000);
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).contains("LIMIT_REDUCED_DSR");
+	}
+
+	@Test
+	void shouldNeverPriceAboveTheLegalMaximumRate() {
+		for (int bureau = 300; bureau <= 1000; bureau += 50) {
+			Scoresheet sheet = ruleset.evaluate(new Facts()
+				.financial(new FinancialProfile(Facts.prime().accounts(), 4_000_000, Facts.prime().loans(),
+						Facts.prime().cards(), 0, 0, false, 0, 120, bureau))
+				.build());
+			if (sheet.getOfferRate() != null) {
+				assertThat(sheet.getOfferRate()).isLessThanOrEqualTo(new BigDecimal("20"));
+			}
+		}
+	}
+
+	@Test
+	void shouldKeepEveryScoreWithinOneToOneThousand() {
+		Scoresheet worst = ruleset.evaluate(new Facts()
+			.financial(new FinancialProfile(Facts.prime().accounts(), 4_000_000, Facts.prime().loans(),
+					Facts.prime().cards(), 5, 2, false, 9, 0, 1))
+			.telecom(Facts.badTelecom())
+			.build());
+
+		assertThat(worst.getScore()).isBetween(1, 1000);
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.creditflow.scoring;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A ruleset that would decide wrongly or cannot explain itself is refused, with file and
+ * line of every problem.
+ */
+class RulesetCompilerTests {
+
+	private final RulesetCompiler compiler = new RulesetCompiler(Clock.systemUTC());
+
+	@Test
+	void shouldCompileTheDefaultRuleset() throws IOException {
+		Ruleset ruleset = this.compiler.compile(defaultFiles(), "rules");
+
+		assertThat(ruleset.version()).hasSize(64);
+		assertThat(ruleset.ruleCount()).isGreaterThan(40);
+		assertThat(ruleset.reasonCode("AGE_UNDER_19")).isPresent();
+	}
+
+	@Test
+	void shouldNameFileAndLineOfASyntaxError() throws IOException {
+		List<RuleFile> files = replace(defaultFiles(), "credit/policy.drl", """
+				package creditflow.credit;
+
+				rule "Broken"
+				    agenda-group "policy"
+				when
+				    NoSuchFact( x > 1 )
+				then
+				end
+				""");
+
+		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.anySatisfy((problem) -> assertThat(problem.toString()).startsWith("credit/policy.drl:6")
+					.contains("NoSuchFact")));
+	}
+
+	@Test
+	void shouldRefuseAScoringRuleWithoutReasonCode() throws IOException {
+		List<RuleFile> files = add(defaultFiles(), "credit/extra.drl", """
+				package creditflow.credit;
+				import org.creditflow.scoring.facts.Scoresheet;
+
+				rule "Points for nothing"
+				    agenda-group "scorecard"
+				when
+				    $sheet : Scoresheet()
+				then
+				    $sheet.financialPoints( drools.getRule(), 10 );
+				end
+				""");
+
+		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.toString())
+					.isEqualTo("credit/extra.drl:4: rule \"Points for nothing\" blocks or scores, so it needs "
+							+ "@reasonCode(\"...\")")));
+	}
+
+	@Test
+	void shouldRefuseAReasonCodeThatHasNoText() throws IOException {
+		List<RuleFile> files = add(defaultFiles(), "credit/extra.drl", """
+				package creditflow.credit;
+				import org.creditflow.scoring.facts.Scoresheet;
+
+				rule "Unexplained"
+				    @reasonCode("NOT_IN_THE_CSV")
+				    agenda-group "policy"
+				when
+				    $sheet : Scoresheet()
+				then
+				    $sheet.knockOut( drools.getRule() );
+				end
+				""");
+
+		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
+			.withMessageContaining("reason code NOT_IN_THE_CSV of rule \"Unexplained\" is not in reason-codes.csv");
+	}
+
+	@Test
+	void shouldRefuseARuleOutsideTheStages() throws IOException {
+		List<RuleFile> files = add(defaultFiles(), "credit/extra.drl", """
+				package creditflow.credit;
+				import org.creditflow.scoring.facts.Scoresheet;
+
+				rule "No stage"
+				when
+				    $sheet : Scoresheet()
+				then
+				end
+				""");
+
+		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
+			.withMessageContaining("credit/extra.drl:4: rule \"No stage\" needs agenda-group");
+	}
+
+	@Test
+	void shouldVersionTheRulesetByItsContent() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		List<RuleFile> edited = replace(files, "reason-codes.csv",
+				files.stream().filter((f) -> f.path().equals("reason-codes.csv")).findFirst().orElseThrow().text()
+						+ "EXTRA_CODE,DECISION,An extra code.,추가 코드.\n");
+
+		assertThat(RulesetCompiler.version(files)).isEqualTo(RulesetCompiler.version(defaultFiles()));
+		assertThat(RulesetCompiler.version(edited)).isNotEqualTo(RulesetCompiler.version(files));
+	}
+
+	private static List<RuleFile> defaultFiles() throws IOException {
+		return RuleFiles.fromFolder(Path.of("rules"));
+	}
+
+	private static List<RuleFile> replace(List<RuleFile> files, String path, String content) {
+		List<RuleFile> result = new ArrayList<>(files.stream().filter((file) -> !file.path().equals(path)).toList());
+		result.add(new RuleFile(path, content.getBytes(StandardCharsets.UTF_8)));
+		return result;
+	}
+
+	private static List<RuleFile> add(List<RuleFile> files, String path, String content) {
+		return replace(files, path, content);
+	}
+
+}
