@@ -1,0 +1,84 @@
+package org.creditflow.application;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.creditflow.CreditflowApplication;
+import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.application.LoanProcess.Variables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What happens when something breaks: nothing is half-written, nothing is lost silently.
+ */
+@CreditflowIntegrationTest
+class FaultTests {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path rules;
+
+	@Test
+	void shouldRetryAFailingStepAndThenRaiseAnIncidentWithoutWritingHalfOfIt() {
+		// a process whose application cannot be read: every attempt of the MyData steps
+		// fails
+		ProcessInstance process = this.runtime.startProcessInstanceByKey(LoanProcess.KEY, "no-such-application",
+				Map.of(Variables.REQUESTED_AMOUNT, 1_000_000L, Variables.FINANCIAL_CONSENT, true,
+						Variables.TELECOM_CONSENT, true));
+
+		Incident incident = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.createIncidentQuery().processInstanceId(process.getId()).list(),
+					(incidents) -> !incidents.isEmpty())
+			.get(0);
+
+		assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+		assertThat(incident.getActivityId()).isIn("Task_CollectFinancialData", "Task_CollectTelecomData");
+		assertThat(incident.getIncidentMessage()).contains("No loan application no-such-application");
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isOne();
+		assertThat(this.jdbc.sql("select count(*) from data_snapshot where application_id = 'no-such-application'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void shouldRefuseToStartWithARuleFileThatDoesNotCompile() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = this.rules.resolve(Path.of("rules").relativize(file).toString());
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		Path policy = this.rules.resolve("credit/policy.drl");
+		Files.writeString(policy, Files.readString(policy).replace("Applicant( age < 19 )", "Applicant( age < )"));
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CreditflowApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:broken-rules", "--camunda.bpm.process-engine-name=broken",
+				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules))
+			.hasRootCauseInstanceOf(org.creditflow.scoring.InvalidRulesetException.class)
+			.rootCause()
+			.hasMessageContaining("credit/policy.drl:");
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.creditflow.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.creditflow.CreditflowApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Demo users exist only where they are asked for; every profile gets the groups.
+ */
+class ProfileTests {
+
+	@Test
+	void shouldCreateGroupsButNoUsersOutsideTheDemoProfile() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CreditflowApplication.class).run(
+				"--spring.profiles.active=production", "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:production-like;DB_CLOSE_DELAY=-1",
+				"--camunda.bpm.process-engine-name=production", "--camunda.bpm.job-execution.enabled=false")) {
+			IdentityService identity = context.getBean(IdentityService.class);
+
+			assertThat(identity.createUserQuery().count()).isZero();
+			assertThat(identity.createGroupQuery().list()).extracting("id")
+				.containsExactlyInAnyOrderElementsOf(Groups.ALL);
+		}
+	}
+
+}
