@@ -63,7 +63,7 @@ class FinalDecisionRepository {
 	private FinalDecision map(ResultSet rs, int row) throws SQLException {
 		return new FinalDecision(rs.getString("application_id"), ApplicationStatus.valueOf(rs.getString("outcome")),
 				rs.getObject("score", Integer.class), rs.getString("grade"), rs.getObject("credit_limit", Long.class),
-				rs.getBigDecimal("annual_rate"), read(rs.getString("reasons")), rs.getString("ruleset_version"),
+				rate(rs.getBigDecimal("annual_rate")), read(rs.getString("reasons")), rs.getString("ruleset_version"),
 				rs.getString("decided_by"), rs.getString("second_approver"), rs.getString("decision_comment"),
 				rs.getObject("decided_at", OffsetDateTime.class));
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,10 +58,15 @@ class SecurityConfiguration {
 		// only a browser is sent back to the page it asked for after signing in; API
 		// calls start no session
 		HttpSessionRequestCache browserRequests = new HttpSessionRequestCache();
-		browserRequests.setRequestMatcher(new NegatedRequestMatcher(machineClients));
+		MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		browserRequests.setRequestMatcher(
+				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), pages,
+						new NegatedRequestMatcher(machineClients)));
 		RequestMatcher webappLogout = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBAPP_LOGOUT);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
+					"/favicon.ico")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAuthority(Groups.ADMINS)

@@ -71,6 +71,7 @@ class ApplicationApiTests {
 		assertThat(decision.get("limit").asLong()).isEqualTo(20_000_000L);
 		assertThat(decision.get("rate").decimalValue()).isBetween(new java.math.BigDecimal("1"),
 				new java.math.BigDecimal("20"));
+		assertThat(decision.get("rate").toString()).matches("\\d{1,2}(\\.\\d?[1-9])?");
 		assertThat(decision.get("rulesetVersion").asText()).hasSize(64);
 		assertThat(decision.get("decidedBy").asText()).isEqualTo("rules");
 		assertThat(this.applications.get(id).applicant().name()).isEqualTo("김민지");

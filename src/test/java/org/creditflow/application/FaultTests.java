@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -73,9 +75,14 @@ class FaultTests {
 		Path policy = this.rules.resolve("credit/policy.drl");
 		Files.writeString(policy, Files.readString(policy).replace("Applicant( age < 19 )", "Applicant( age < )"));
 
-		assertThatThrownBy(() -> new SpringApplicationBuilder(CreditflowApplication.class).run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:broken-rules", "--camunda.bpm.process-engine-name=broken",
-				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules))
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=broken",
+				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules));
+		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
+			args.add("--spring.datasource.url=jdbc:h2:mem:broken-rules");
+		}
+
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(CreditflowApplication.class).run(args.toArray(String[]::new)))
 			.hasRootCauseInstanceOf(org.creditflow.scoring.InvalidRulesetException.class)
 			.rootCause()
 			.hasMessageContaining("credit/policy.drl:");

@@ -80,6 +80,22 @@ class SecurityTests {
 	}
 
 	@Test
+	void shouldGiveEachGroupItsTasklistFilters() {
+		JsonNode officer = this.http.withBasicAuth("officer", "officer")
+			.getForObject("/engine-rest/filter", JsonNode.class);
+		JsonNode senior = this.http.withBasicAuth("senior", "senior")
+			.getForObject("/engine-rest/filter", JsonNode.class);
+		JsonNode partner = this.http.withBasicAuth("partner", "partner")
+			.getForObject("/engine-rest/filter", JsonNode.class);
+
+		assertThat(officer).extracting((filter) -> filter.get("name").asText())
+			.containsExactlyInAnyOrder("My group's referrals", "My tasks");
+		assertThat(senior).extracting((filter) -> filter.get("name").asText())
+			.containsExactlyInAnyOrder("My group's referrals", "My tasks", "Escalated");
+		assertThat(partner).isEmpty();
+	}
+
+	@Test
 	void shouldSendABrowserToTheLoginPage() {
 		ResponseEntity<String> response = browser().get()
 			.uri("/camunda/app/tasklist/default/")

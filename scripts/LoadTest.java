@@ -1,0 +1,161 @@
+/*
+ * creditflow load script: submits N applications concurrently through the API and waits for
+ * each to reach a final decision; reports applications per second and the p50/p99 latency from
+ * submission to final decision. Both come from the service's own timestamps (submittedAt and
+ * decision.decidedAt), so how often the script polls does not change the figures.
+ *
+ *   java scripts/LoadTest.java [--url http://localhost:8080] [--applications 200]
+ *        [--concurrency 16] [--user partner] [--password partner]
+ *
+ * The applicants are personas the built-in MyData simulator decides without an officer
+ * (phone numbers ending in 0/1: prime, approved; 4: late phone bills, declined; 6: in arrears,
+ * declined), so every application reaches a final status on its own. Needs only a JDK 17.
+ */
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class LoadTest {
+
+	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+	private static final Pattern SUBMITTED = Pattern.compile("\"submittedAt\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern DECIDED = Pattern.compile("\"decidedAt\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final List<String> FINAL = List.of("APPROVED", "DECLINED", "WITHDRAWN", "EXPIRED");
+
+	/** A channel app checks about four times a second; polling faster only loads the service. */
+	private static final long POLL_MILLIS = 250;
+
+	private static final char[] AUTO_DECIDED_PERSONAS = { '0', '1', '4', '6' };
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		String url = options.getOrDefault("url", "http://localhost:8080");
+		int applications = Integer.parseInt(options.getOrDefault("applications", "200"));
+		int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+		String auth = "Basic " + Base64.getEncoder()
+			.encodeToString((options.getOrDefault("user", "partner") + ":" + options.getOrDefault("password", "partner"))
+				.getBytes(StandardCharsets.UTF_8));
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		long run = System.nanoTime() % 100_000_000L;
+
+		warmUp(http, url, auth, run);
+		List<long[]> spans = Collections.synchronizedList(new ArrayList<>());
+		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		List<Future<?>> work = new ArrayList<>();
+		for (int i = 0; i < applications; i++) {
+			int n = i;
+			work.add(pool.submit(() -> {
+				String decided = awaitFinal(http, url, auth, submit(http, url, auth, run, n));
+				spans.add(new long[] { micros(match(SUBMITTED, decided)), micros(match(DECIDED, decided)) });
+				outcomes.merge(match(STATUS, decided), 1, Integer::sum);
+				return null;
+			}));
+		}
+		for (Future<?> future : work) {
+			future.get();
+		}
+		pool.shutdown();
+		long first = spans.stream().mapToLong((span) -> span[0]).min().orElseThrow();
+		long last = spans.stream().mapToLong((span) -> span[1]).max().orElseThrow();
+		double seconds = (last - first) / 1e6;
+		List<Long> latencies = spans.stream().map((span) -> (span[1] - span[0]) * 1000).toList();
+
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf("applications:   %d (concurrency %d) %s%n", applications, concurrency, outcomes);
+		System.out.printf("duration:       %.1f s (first submission to last decision)%n", seconds);
+		System.out.printf("throughput:     %.1f applications/s to a final decision%n", applications / seconds);
+		System.out.printf("latency p50:    %d ms%n", percentile(sorted, 50) / 1_000_000);
+		System.out.printf("latency p99:    %d ms%n", percentile(sorted, 99) / 1_000_000);
+		System.out.printf("latency max:    %d ms%n", sorted.get(sorted.size() - 1) / 1_000_000);
+	}
+
+	/** A few applications first, so the JIT and pools of the service are warm when timing starts. */
+	private static void warmUp(HttpClient http, String url, String auth, long run) throws Exception {
+		for (int i = 0; i < 20; i++) {
+			awaitFinal(http, url, auth, submit(http, url, auth, run + 1, 90_000 + i));
+		}
+	}
+
+	private static String submit(HttpClient http, String url, String auth, long run, int n) throws Exception {
+		String phone = String.format("010-%04d-%03d%c", (run + n / 1000) % 10_000, n % 1000,
+				AUTO_DECIDED_PERSONAS[n % AUTO_DECIDED_PERSONAS.length]);
+		String body = """
+				{"applicant": {"name": "부하시험", "birthDate": "1988-03-15", "phone": "%s",
+				  "employmentType": "SALARIED", "annualIncome": 52000000},
+				 "loan": {"product": "PERSONAL_CREDIT", "amount": 15000000, "termMonths": 36, "purpose": "LIVING"},
+				 "consent": {"financialData": true, "telecomData": true, "grantedAt": "2026-11-28T10:00:00+09:00"}}"""
+			.formatted(phone);
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/applications"))
+			.header("Authorization", auth)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("Submission answered " + response.statusCode() + ": " + response.body());
+		}
+		return match(ID, response.body());
+	}
+
+	private static String awaitFinal(HttpClient http, String url, String auth, String id) throws Exception {
+		HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/api/applications/" + id))
+			.header("Authorization", auth)
+			.build();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (System.nanoTime() < deadline) {
+			String body = http.send(poll, HttpResponse.BodyHandlers.ofString()).body();
+			if (FINAL.contains(match(STATUS, body))) {
+				return body;
+			}
+			Thread.sleep(POLL_MILLIS);
+		}
+		throw new IllegalStateException("Application " + id + " not decided within 5 minutes");
+	}
+
+	private static long micros(String timestamp) {
+		java.time.Instant instant = java.time.OffsetDateTime.parse(timestamp).toInstant();
+		return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+	}
+
+	private static long percentile(List<Long> sorted, int percent) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+	}
+
+	private static String match(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		if (!matcher.find()) {
+			throw new IllegalStateException("Unexpected answer: " + text);
+		}
+		return matcher.group(1);
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new ConcurrentHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+}
