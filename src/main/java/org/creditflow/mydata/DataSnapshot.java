@@ -2,13 +2,28 @@ package org.creditflow.mydata;
 
 import java.time.OffsetDateTime;
 
+import org.springframework.lang.Nullable;
+
 /**
- * One stored fetch: where the data came from, when, under which consent, and the SHA-256
- * of the exact payload that assessments read.
+ * One source of MyData for one application, stored once: where it came from, when, under
+ * which consent, and either the exact payload the provider answered with (and its
+ * SHA-256) or, for a source that stayed unavailable, why it is missing.
  *
- * @param consentSubject the application whose consent allowed the fetch
+ * @param consentSubject the application whose applicant gave the consent
+ * @param consentChannel the channel (API client or officer) the consent came through
  */
-public record DataSnapshot(String id, String applicationId, DataSource source, String provider,
+public record DataSnapshot(String id, String applicationId, DataSource source, Status status, String provider,
 		OffsetDateTime fetchedAt, String consentScope, OffsetDateTime consentGrantedAt, String consentSubject,
-		String payload, String payloadSha256) {
+		@Nullable String consentChannel, @Nullable String payload, @Nullable String payloadSha256,
+		@Nullable String failure) {
+
+	public enum Status {
+
+		/** the provider's answer is stored */
+		RECEIVED,
+		/** the provider stayed unavailable through every retry */
+		MISSING
+
+	}
+
 }

@@ -2,6 +2,7 @@ package org.creditflow.mydata;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,20 +25,23 @@ class DataSnapshotRepository {
 
 	void insert(DataSnapshot snapshot) {
 		this.jdbc.sql("""
-				insert into data_snapshot (id, application_id, source, provider, fetched_at, consent_scope,
-				    consent_granted_at, consent_subject, payload, payload_sha256)
-				values (:id, :applicationId, :source, :provider, :fetchedAt, :consentScope,
-				    :consentGrantedAt, :consentSubject, :payload, :sha256)""")
+				insert into data_snapshot (id, application_id, source, status, provider, fetched_at, consent_scope,
+				    consent_granted_at, consent_subject, consent_channel, payload, payload_sha256, failure)
+				values (:id, :applicationId, :source, :status, :provider, :fetchedAt, :consentScope,
+				    :consentGrantedAt, :consentSubject, :consentChannel, :payload, :sha256, :failure)""")
 			.param("id", snapshot.id())
 			.param("applicationId", snapshot.applicationId())
 			.param("source", snapshot.source().name())
+			.param("status", snapshot.status().name())
 			.param("provider", snapshot.provider())
 			.param("fetchedAt", snapshot.fetchedAt())
 			.param("consentScope", snapshot.consentScope())
 			.param("consentGrantedAt", snapshot.consentGrantedAt())
 			.param("consentSubject", snapshot.consentSubject())
-			.param("payload", snapshot.payload())
-			.param("sha256", snapshot.payloadSha256())
+			.param("consentChannel", snapshot.consentChannel(), Types.VARCHAR)
+			.param("payload", snapshot.payload(), Types.VARCHAR)
+			.param("sha256", snapshot.payloadSha256(), Types.VARCHAR)
+			.param("failure", snapshot.failure(), Types.VARCHAR)
 			.update();
 	}
 
@@ -58,10 +62,11 @@ class DataSnapshotRepository {
 
 	private static DataSnapshot map(ResultSet rs, int row) throws SQLException {
 		return new DataSnapshot(rs.getString("id"), rs.getString("application_id"),
-				DataSource.valueOf(rs.getString("source")), rs.getString("provider"),
-				rs.getObject("fetched_at", OffsetDateTime.class), rs.getString("consent_scope"),
-				rs.getObject("consent_granted_at", OffsetDateTime.class), rs.getString("consent_subject"),
-				rs.getString("payload"), rs.getString("payload_sha256"));
+				DataSource.valueOf(rs.getString("source")), DataSnapshot.Status.valueOf(rs.getString("status")),
+				rs.getString("provider"), rs.getObject("fetched_at", OffsetDateTime.class),
+				rs.getString("consent_scope"), rs.getObject("consent_granted_at", OffsetDateTime.class),
+				rs.getString("consent_subject"), rs.getString("consent_channel"), rs.getString("payload"),
+				rs.getString("payload_sha256"), rs.getString("failure"));
 	}
 
 }

@@ -1,17 +1,16 @@
 package org.creditflow.mydata;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The MyData an application was judged on, read back from its snapshots. An empty result
- * means the source was not fetched: no consent, or the provider stayed unavailable.
+ * The MyData an application was judged on, read back from its snapshots. An empty profile
+ * means the source was not fetched (no consent) or stayed unavailable (recorded as
+ * missing).
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,19 +18,19 @@ public class MyDataProfiles {
 
 	private final DataSnapshotRepository snapshots;
 
-	private final ObjectMapper json;
+	private final MyDataClient client;
 
-	MyDataProfiles(DataSnapshotRepository snapshots, ObjectMapper json) {
+	MyDataProfiles(DataSnapshotRepository snapshots, MyDataClient client) {
 		this.snapshots = snapshots;
-		this.json = json;
+		this.client = client;
 	}
 
 	public Optional<FinancialProfile> financial(String applicationId) {
-		return snapshot(applicationId, DataSource.FINANCIAL).map((s) -> read(s.payload(), FinancialProfile.class));
+		return received(applicationId, DataSource.FINANCIAL).map((s) -> read(s, FinancialProfile.class));
 	}
 
 	public Optional<TelecomProfile> telecom(String applicationId) {
-		return snapshot(applicationId, DataSource.TELECOM).map((s) -> read(s.payload(), TelecomProfile.class));
+		return received(applicationId, DataSource.TELECOM).map((s) -> read(s, TelecomProfile.class));
 	}
 
 	public Optional<DataSnapshot> snapshot(String applicationId, DataSource source) {
@@ -42,12 +41,17 @@ public class MyDataProfiles {
 		return this.snapshots.findAll(applicationId);
 	}
 
-	private <T> T read(String payload, Class<T> type) {
+	private Optional<DataSnapshot> received(String applicationId, DataSource source) {
+		return snapshot(applicationId, source).filter((s) -> s.status() == DataSnapshot.Status.RECEIVED);
+	}
+
+	private <T> T read(DataSnapshot snapshot, Class<T> type) {
 		try {
-			return this.json.readValue(payload, type);
+			return this.client.read(snapshot.payload(), type);
 		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored " + type.getSimpleName() + " cannot be read", ex);
+		catch (IOException ex) {
+			throw new IllegalStateException("Snapshot " + snapshot.id() + " cannot be read as " + type.getSimpleName(),
+					ex);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.creditflow.mydata;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("mydataRetry")
 public class MyDataRetry {
 
-	private final String cycle;
+	private final MyDataProperties properties;
 
-	MyDataRetry(@Value("${creditflow.mydata.retry-cycle:R3/PT10S}") String cycle) {
-		this.cycle = cycle;
+	MyDataRetry(MyDataProperties properties) {
+		this.properties = properties;
 	}
 
 	public String cycle() {
-		return this.cycle;
+		return this.properties.retryCycle();
 	}
 
 }

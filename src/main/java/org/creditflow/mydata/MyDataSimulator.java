@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.creditflow.application.Applicant;
 import org.creditflow.mydata.FinancialProfile.Account;
 import org.creditflow.mydata.FinancialProfile.AccountType;
 import org.creditflow.mydata.FinancialProfile.Card;
@@ -17,59 +16,49 @@ import org.creditflow.mydata.FinancialProfile.LenderType;
 import org.springframework.stereotype.Component;
 
 /**
- * A deterministic stand-in for the MyData providers: the same applicant always gets the
- * same profile, drawn for the {@link Persona} the phone number's last digit selects, with
- * details seeded by the applicant's name, birth date and phone.
+ * A deterministic stand-in for the MyData providers: the same person always gets the same
+ * profile, drawn for the {@link Persona} the phone number's last digit selects, with
+ * details seeded by their name, birth date and phone. Like a real provider it knows only
+ * who the person is, not what they declared: the income it shows is the income their
+ * persona earns.
  */
 @Component
-class MyDataSimulator implements MyDataProvider {
+class MyDataSimulator {
 
 	static final String NAME = "creditflow-simulator";
 
 	private static final String[] CARRIERS = { "SKT", "KT", "LGU+", "MVNO" };
 
-	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public FinancialProfile fetchFinancial(Applicant applicant) {
-		SplittableRandom random = seeded(applicant, "financial");
-		long monthlyIncome = applicant.annualIncome() / 12;
-		return switch (Persona.forPhone(applicant.phone())) {
-			case PRIME -> new FinancialProfile(accounts(random, 2, 3_000_000, 30_000_000),
-					percentOf(monthlyIncome, random.nextInt(95, 106)),
+	FinancialProfile fetchFinancial(ProfileRequest person) {
+		SplittableRandom random = seeded(person, "financial");
+		Persona persona = Persona.forPhone(person.phone());
+		long monthlyIncome = monthlyIncome(persona, random);
+		return switch (persona) {
+			case PRIME -> new FinancialProfile(accounts(random, 2, 3_000_000, 30_000_000), monthlyIncome,
 					loans(random, random.nextInt(0, 2), LenderType.BANK, monthlyIncome, 3, 8),
 					cards(random, random.nextInt(1, 4), 10, 35), 0, 0, false, random.nextInt(0, 2),
 					random.nextInt(60, 241), random.nextInt(820, 961));
-			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 500_000, 5_000_000),
-					percentOf(monthlyIncome, random.nextInt(85, 101)), List.of(), List.of(), 0, 0, false,
-					random.nextInt(0, 2), 0, random.nextInt(560, 641));
-			case THIN_FILE_BAD_TELECOM -> new FinancialProfile(accounts(random, 1, 0, 1_000_000),
-					percentOf(monthlyIncome, random.nextInt(70, 96)), List.of(), List.of(), 0, 0, false,
-					random.nextInt(1, 4), 0, random.nextInt(520, 601));
-			case OVER_INDEBTED -> new FinancialProfile(accounts(random, 1, 100_000, 2_000_000),
-					percentOf(monthlyIncome, random.nextInt(90, 101)), overIndebtedLoans(random, monthlyIncome),
-					cards(random, random.nextInt(2, 5), 85, 100), 0, 0, false, random.nextInt(3, 7),
-					random.nextInt(36, 181), random.nextInt(640, 721));
-			case DELINQUENT ->
-				new FinancialProfile(accounts(random, 1, 0, 500_000), percentOf(monthlyIncome, random.nextInt(60, 101)),
-						loans(random, random.nextInt(1, 4), LenderType.CAPITAL, monthlyIncome, 8, 15),
-						cards(random, random.nextInt(1, 4), 70, 100), random.nextInt(1, 4), random.nextInt(0, 2), true,
-						random.nextInt(2, 6), random.nextInt(24, 121), random.nextInt(350, 501));
-			case AVERAGE -> new FinancialProfile(accounts(random, 2, 1_000_000, 10_000_000),
-					percentOf(monthlyIncome, random.nextInt(92, 103)),
-					loans(random, 1, LenderType.BANK, monthlyIncome, 8, 12), cards(random, 2, 55, 70), 0, 0, false,
+			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 500_000, 5_000_000), monthlyIncome,
+					List.of(), List.of(), 0, 0, false, random.nextInt(0, 2), 0, random.nextInt(560, 641));
+			case THIN_FILE_BAD_TELECOM -> new FinancialProfile(accounts(random, 1, 0, 1_000_000), monthlyIncome,
+					List.of(), List.of(), 0, 0, false, random.nextInt(1, 4), 0, random.nextInt(520, 601));
+			case OVER_INDEBTED -> new FinancialProfile(accounts(random, 1, 100_000, 2_000_000), monthlyIncome,
+					overIndebtedLoans(random, monthlyIncome), cards(random, random.nextInt(2, 5), 85, 100), 0, 0, false,
+					random.nextInt(3, 7), random.nextInt(36, 181), random.nextInt(640, 721));
+			case DELINQUENT -> new FinancialProfile(accounts(random, 1, 0, 500_000), monthlyIncome,
+					loans(random, random.nextInt(1, 4), LenderType.CAPITAL, monthlyIncome, 8, 15),
+					cards(random, random.nextInt(1, 4), 70, 100), random.nextInt(1, 4), random.nextInt(0, 2), true,
+					random.nextInt(2, 6), random.nextInt(24, 121), random.nextInt(350, 501));
+			case AVERAGE -> new FinancialProfile(accounts(random, 2, 1_000_000, 10_000_000), monthlyIncome,
+					loans(random, 1, LenderType.BANK, monthlyIncome, 4, 8), cards(random, 2, 55, 70), 0, 0, false,
 					random.nextInt(1, 3), random.nextInt(24, 60), random.nextInt(680, 731));
 		};
 	}
 
-	@Override
-	public TelecomProfile fetchTelecom(Applicant applicant) {
-		SplittableRandom random = seeded(applicant, "telecom");
+	TelecomProfile fetchTelecom(ProfileRequest person) {
+		SplittableRandom random = seeded(person, "telecom");
 		String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
-		return switch (Persona.forPhone(applicant.phone())) {
+		return switch (Persona.forPhone(person.phone())) {
 			case PRIME ->
 				new TelecomProfile(carrier, true, random.nextInt(60, 181), 24, 0, 0, random.nextLong(55_000, 110_001),
 						random.nextLong(0, 900_001), 0, 0, random.nextLong(0, 30_001), random.nextBoolean());
@@ -95,6 +84,19 @@ class MyDataSimulator implements MyDataProvider {
 					random.nextLong(50_000, 100_001), random.nextLong(0, 800_001), 0, 0, random.nextLong(0, 80_001),
 					random.nextBoolean());
 		};
+	}
+
+	/** Average monthly income seen in deposits, in whole thousands of won. */
+	private static long monthlyIncome(Persona persona, SplittableRandom random) {
+		long income = switch (persona) {
+			case PRIME -> random.nextLong(3_800_000, 6_500_001);
+			case THIN_FILE_GOOD_TELECOM -> random.nextLong(2_600_000, 3_600_001);
+			case THIN_FILE_BAD_TELECOM -> random.nextLong(1_900_000, 2_600_001);
+			case OVER_INDEBTED -> random.nextLong(3_000_000, 4_500_001);
+			case DELINQUENT -> random.nextLong(2_200_000, 3_400_001);
+			case AVERAGE -> random.nextLong(3_600_000, 4_600_001);
+		};
+		return round(income);
 	}
 
 	private static List<Account> accounts(SplittableRandom random, int count, long min, long max) {
@@ -151,10 +153,10 @@ class MyDataSimulator implements MyDataProvider {
 		return amount / 1000 * 1000;
 	}
 
-	private static SplittableRandom seeded(Applicant applicant, String source) {
+	private static SplittableRandom seeded(ProfileRequest person, String source) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((source + '|' + applicant.name() + '|' + applicant.birthDate() + '|' + applicant.phone())
+				.digest((source + '|' + person.name() + '|' + person.birthDate() + '|' + person.phone())
 					.getBytes(StandardCharsets.UTF_8));
 			long seed = 0;
 			for (int i = 0; i < 8; i++) {

@@ -152,8 +152,13 @@ public class CreditAssessor {
 		return recorded;
 	}
 
-	private static Map<String, String> snapshotReference(DataSnapshot snapshot) {
-		return Map.of("id", snapshot.id(), "sha256", snapshot.payloadSha256(), "provider", snapshot.provider());
+	private static Map<String, Object> snapshotReference(DataSnapshot snapshot) {
+		Map<String, Object> reference = new LinkedHashMap<>();
+		reference.put("id", snapshot.id());
+		reference.put("status", snapshot.status().name());
+		reference.put("provider", snapshot.provider());
+		reference.put("sha256", snapshot.payloadSha256());
+		return reference;
 	}
 
 	/**

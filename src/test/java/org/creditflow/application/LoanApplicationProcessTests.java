@@ -152,8 +152,10 @@ class LoanApplicationProcessTests {
 	@Test
 	void shouldNeedASecondApproverAboveTheFourEyesLimit() {
 		ObjectNode body = TestApplications.body(TestApplications.AVERAGE);
-		((ObjectNode) body.get("applicant")).put("annualIncome", 150_000_000L);
-		((ObjectNode) body.get("loan")).put("amount", 45_000_000L);
+		// 35 million over ten years: above the four-eyes limit of 30 million, within the
+		// DSR limit
+		((ObjectNode) body.get("loan")).put("amount", 35_000_000L);
+		((ObjectNode) body.get("loan")).put("termMonths", 120);
 		ProcessInstance process = submit(body);
 		Task review = awaitTask(process, "Task_ReviewApplication");
 

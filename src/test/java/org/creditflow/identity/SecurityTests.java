@@ -41,9 +41,13 @@ class SecurityTests {
 		JsonNode anonymous = browser().get().uri("/actuator/health").retrieve().body(JsonNode.class);
 		JsonNode admin = this.http.withBasicAuth("admin", "admin").getForObject("/actuator/health", JsonNode.class);
 
-		assertThat(anonymous.get("status").asText()).isEqualTo("UP");
-		assertThat(anonymous.get("components").fieldNames()).toIterable()
-			.contains("processEngine", "jobExecutor", "ruleset", "db");
+		// the aggregate may be DEGRADED while a MyData provider keeps failing (other
+		// tests make them fail)
+		assertThat(anonymous.get("status").asText()).isIn("UP", "DEGRADED");
+		for (String component : List.of("processEngine", "jobExecutor", "ruleset", "db")) {
+			assertThat(anonymous.get("components").get(component).get("status").asText()).isEqualTo("UP");
+		}
+		assertThat(anonymous.get("components").has("mydata")).isTrue();
 		assertThat(anonymous.get("components").get("ruleset").has("details")).isFalse();
 		assertThat(admin.get("components").get("ruleset").get("details").get("version").asText()).hasSize(64);
 	}

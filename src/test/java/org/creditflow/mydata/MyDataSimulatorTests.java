@@ -2,8 +2,6 @@ package org.creditflow.mydata;
 
 import java.time.LocalDate;
 
-import org.creditflow.application.Applicant;
-import org.creditflow.application.EmploymentType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +12,7 @@ class MyDataSimulatorTests {
 
 	@Test
 	void shouldGiveTheSameApplicantTheSameDataEveryTime() {
-		Applicant applicant = applicant("010-1234-5670");
+		ProfileRequest applicant = applicant("010-1234-5670");
 
 		assertThat(this.simulator.fetchFinancial(applicant)).isEqualTo(this.simulator.fetchFinancial(applicant));
 		assertThat(this.simulator.fetchTelecom(applicant)).isEqualTo(this.simulator.fetchTelecom(applicant));
@@ -46,8 +44,8 @@ class MyDataSimulatorTests {
 		assertThat(this.simulator.fetchFinancial(applicant("010-9876-5436")).activeDelinquency()).isTrue();
 	}
 
-	private static Applicant applicant(String phone) {
-		return new Applicant("김민지", LocalDate.of(1990, 4, 12), phone, null, EmploymentType.SALARIED, 48_000_000);
+	private static ProfileRequest applicant(String phone) {
+		return new ProfileRequest("김민지", LocalDate.of(1990, 4, 12), phone);
 	}
 
 }

@@ -1,0 +1,74 @@
+package org.creditflow.mydata;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where MyData comes from and what happens when it does not come, set under
+ * {@code creditflow.mydata}.
+ *
+ * @param retryCycle how the job executor retries a failed fetch (ISO-8601 repetition,
+ * such as {@code R3/PT10S}: three attempts, ten seconds apart)
+ */
+@Validated
+@ConfigurationProperties("creditflow.mydata")
+public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryCycle,
+		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom, @DefaultValue Simulator simulator) {
+
+	/**
+	 * One MyData provider.
+	 *
+	 * @param baseUrl the provider's base URL; when absent, this service's own simulator
+	 * over loopback
+	 * @param token the bearer token the provider expects
+	 * @param name recorded on every snapshot as the provider
+	 * @param timeout per request: connecting and answering
+	 * @param whenUnavailable what a source that stays down after every retry becomes
+	 */
+	public record Source(@Nullable URI baseUrl, @DefaultValue("simulator-token") @NotBlank String token,
+			@DefaultValue(MyDataSimulator.NAME) @NotBlank String name, @DefaultValue("PT5S") @NotNull Duration timeout,
+			@DefaultValue("MISSING") @NotNull WhenUnavailable whenUnavailable) {
+	}
+
+	public enum WhenUnavailable {
+
+		/** recorded as missing: the assessment goes on without it, and says so */
+		MISSING,
+		/**
+		 * left as an incident, for an operator to retry in Cockpit once the provider is
+		 * back
+		 */
+		INCIDENT
+
+	}
+
+	/**
+	 * The built-in simulator served at {@code /mydata-simulator}.
+	 *
+	 * @param token the bearer token it accepts
+	 * @param slowAnswer how long it takes to answer applicants of the slow-provider fault
+	 */
+	public record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("simulator-token") String token,
+			@DefaultValue("PT10S") Duration slowAnswer) {
+	}
+
+	@AssertTrue(message = "set creditflow.mydata.financial.base-url and telecom.base-url, or enable the simulator")
+	boolean isEverySourceReachable() {
+		return this.simulator.enabled() || (this.financial.baseUrl() != null && this.telecom.baseUrl() != null);
+	}
+
+	public Source source(DataSource source) {
+		return (source == DataSource.FINANCIAL) ? this.financial : this.telecom;
+	}
+
+}
