@@ -45,6 +45,9 @@ public class LoadTest {
 	/** A channel app checks about four times a second; polling faster only loads the service. */
 	private static final long POLL_MILLIS = 250;
 
+	/** Answers 503 (busy) the script met and retried; a healthy run shows none. */
+	private static final java.util.concurrent.atomic.AtomicInteger BUSY = new java.util.concurrent.atomic.AtomicInteger();
+
 	private static final char[] AUTO_DECIDED_PERSONAS = { '0', '1', '4', '6' };
 
 	public static void main(String[] args) throws Exception {
@@ -60,6 +63,7 @@ public class LoadTest {
 
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
 		measure(http, url, auth, run + 1, warmup, concurrency);
+		BUSY.set(0);
 		Result result = measure(http, url, auth, run, applications, concurrency);
 		List<Long> latencies = result.latencies();
 		double seconds = result.seconds();
@@ -72,6 +76,7 @@ public class LoadTest {
 		System.out.printf("latency p50:    %d ms%n", percentile(sorted, 50) / 1_000_000);
 		System.out.printf("latency p99:    %d ms%n", percentile(sorted, 99) / 1_000_000);
 		System.out.printf("latency max:    %d ms%n", sorted.get(sorted.size() - 1) / 1_000_000);
+		System.out.printf("busy answers:   %d (503, retried)%n", BUSY.get());
 	}
 
 	record Result(List<Long> latencies, double seconds, Map<String, Integer> outcomes) {
@@ -110,7 +115,7 @@ public class LoadTest {
 	}
 
 	private static String submit(HttpClient http, String url, String auth, long run, int n) throws Exception {
-		String phone = String.format("010-%04d-%03d%c", (run + n / 1000) % 10_000, n % 1000,
+		String phone = String.format("010-%04d-%03d%c", 1000 + (run + n / 1000) % 9000, n % 1000,
 				AUTO_DECIDED_PERSONAS[n % AUTO_DECIDED_PERSONAS.length]);
 		String body = """
 				{"applicant": {"name": "부하시험", "birthDate": "1988-03-15", "phone": "%s",
@@ -118,15 +123,24 @@ public class LoadTest {
 				 "loan": {"product": "PERSONAL_CREDIT", "amount": 15000000, "termMonths": 36, "purpose": "LIVING"},
 				 "consent": {"financialData": true, "telecomData": true, "grantedAt": "2026-11-28T10:00:00+09:00"}}"""
 			.formatted(phone);
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/applications"))
+		// the Idempotency-Key makes it safe to send again when the service answers 503 (busy)
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/applications"))
 			.header("Authorization", auth)
 			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", "load-" + run + "-" + n)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 201) {
-			throw new IllegalStateException("Submission answered " + response.statusCode() + ": " + response.body());
+			.build();
+		for (int attempt = 1;; attempt++) {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 201 || response.statusCode() == 200) {
+				return match(ID, response.body());
+			}
+			if (response.statusCode() != 503 || attempt == 5) {
+				throw new IllegalStateException("Submission answered " + response.statusCode() + ": " + response.body());
+			}
+			BUSY.incrementAndGet();
+			Thread.sleep(1000);
 		}
-		return match(ID, response.body());
 	}
 
 	private static String awaitFinal(HttpClient http, String url, String auth, String id) throws Exception {
@@ -135,9 +149,12 @@ public class LoadTest {
 			.build();
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
-			String body = http.send(poll, HttpResponse.BodyHandlers.ofString()).body();
-			if (FINAL.contains(match(STATUS, body))) {
-				return body;
+			HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 503) {
+				BUSY.incrementAndGet();
+			}
+			else if (FINAL.contains(match(STATUS, response.body()))) {
+				return response.body();
 			}
 			Thread.sleep(POLL_MILLIS);
 		}
