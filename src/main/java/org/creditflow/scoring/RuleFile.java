@@ -12,8 +12,13 @@ public record RuleFile(String path, byte[] content) {
 		return new String(this.content, StandardCharsets.UTF_8);
 	}
 
+	/** DRL, or a decision table Drools turns into DRL. */
 	public boolean isRule() {
-		return this.path.endsWith(".drl");
+		return this.path.endsWith(".drl") || isDecisionTable();
+	}
+
+	public boolean isDecisionTable() {
+		return this.path.endsWith(".drl.csv") || this.path.endsWith(".drl.xlsx");
 	}
 
 }

@@ -72,7 +72,7 @@ class RuleFiles {
 
 	static boolean belongsToRuleset(String name) {
 		return !name.startsWith("tests/") && (name.endsWith(".drl") || name.endsWith(".drl.csv")
-				|| name.endsWith(".drl.xlsx") || name.equals(ReasonCodesFile.PATH));
+				|| name.endsWith(".drl.xlsx") || name.equals(ReasonCodesFile.PATH) || name.equals(PolicyFile.PATH));
 	}
 
 }

@@ -1,11 +1,13 @@
 package org.creditflow.scoring;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -25,6 +27,9 @@ public final class Ruleset {
 	public static final List<String> STAGES = List.of("policy", "segment", "scorecard", "score", "grade", "decision",
 			"pricing", "limit");
 
+	/** The highest annual rate a lender may charge in Korea (이자제한법, 대부업법), in percent. */
+	public static final BigDecimal LEGAL_MAXIMUM_RATE = new BigDecimal("20");
+
 	/** A rule that keeps re-firing is a defect; stop it instead of spinning. */
 	private static final int MAX_FIRINGS = 10_000;
 
@@ -36,31 +41,43 @@ public final class Ruleset {
 
 	private final Map<String, ReasonCode> reasonCodes;
 
+	private final Policy policy;
+
 	private final String origin;
 
 	private final OffsetDateTime loadedAt;
 
-	Ruleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, ReasonCode> reasonCodes, String origin,
-			OffsetDateTime loadedAt) {
+	Ruleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, ReasonCode> reasonCodes, Policy policy,
+			String origin, OffsetDateTime loadedAt) {
 		this.version = version;
 		this.files = List.copyOf(files);
 		this.kieBase = kieBase;
 		this.reasonCodes = Map.copyOf(reasonCodes);
+		this.policy = policy;
 		this.origin = origin;
 		this.loadedAt = loadedAt;
 	}
 
 	/**
-	 * Runs every stage over the facts and returns the filled-in scoresheet.
+	 * Runs every stage over the facts (and the policy) and returns the filled-in
+	 * scoresheet.
 	 */
 	public Scoresheet evaluate(Collection<?> facts) {
-		Scoresheet sheet = new Scoresheet();
+		return evaluate(facts, new Scoresheet(), STAGES);
+	}
+
+	/**
+	 * Runs only the given stages, on a scoresheet that stands for what the earlier stages
+	 * would have written; for checking one part of the policy on its own.
+	 */
+	Scoresheet evaluate(Collection<?> facts, Scoresheet sheet, List<String> stages) {
 		KieSession session = this.kieBase.newKieSession();
 		try {
+			session.insert(this.policy);
 			facts.forEach(session::insert);
 			FactHandle sheetHandle = session.insert(sheet);
 			int fired = 0;
-			for (String stage : STAGES) {
+			for (String stage : stages) {
 				session.update(sheetHandle, sheet);
 				session.getAgenda().getAgendaGroup(stage).setFocus();
 				fired += session.fireAllRules(MAX_FIRINGS);
@@ -74,6 +91,10 @@ public final class Ruleset {
 		finally {
 			session.dispose();
 		}
+	}
+
+	public Policy policy() {
+		return this.policy;
 	}
 
 	public String version() {

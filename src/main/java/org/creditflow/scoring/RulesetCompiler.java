@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -21,14 +24,17 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Compiles rule files into a {@link Ruleset}, or refuses them with every problem named by
- * file and line: DRL that does not compile, a rule in the policy or scorecard stage
- * without a {@code @reasonCode}, a reason code missing from {@code reason-codes.csv}, a
- * rule outside the known stages.
+ * file and line: DRL or a decision table that does not compile, a rule in the policy or
+ * scorecard stage without a {@code @reasonCode}, a reason code missing from
+ * {@code reason-codes.csv}, a rule outside the known stages, a bad value in
+ * {@code policy.properties}, or a price above the legal maximum rate for any grade and
+ * segment.
  */
 @Component
 public class RulesetCompiler {
@@ -37,6 +43,8 @@ public class RulesetCompiler {
 	private static final List<String> STAGES_NEEDING_REASONS = List.of("policy", "scorecard");
 
 	private static final String SOURCE_ROOT = "src/main/resources/";
+
+	private static final Pattern GENERATED_RULE = Pattern.compile("rule \"[^\"]*_(\\d+)\"");
 
 	private final Clock clock;
 
@@ -56,6 +64,14 @@ public class RulesetCompiler {
 		if (reasonFile == null) {
 			problems.add(new RuleProblem(ReasonCodesFile.PATH, 0, "the ruleset has no reason codes file"));
 		}
+		RuleFile policyFile = sorted.stream()
+			.filter((file) -> file.path().equals(PolicyFile.PATH))
+			.findFirst()
+			.orElse(null);
+		Policy policy = (policyFile != null) ? PolicyFile.parse(policyFile, problems) : null;
+		if (policyFile == null) {
+			problems.add(new RuleProblem(PolicyFile.PATH, 0, "the ruleset has no policy parameters file"));
+		}
 		String version = version(sorted);
 		KieBase kieBase = build(sorted, version, problems);
 		if (kieBase != null) {
@@ -64,7 +80,13 @@ public class RulesetCompiler {
 		if (!problems.isEmpty()) {
 			throw new InvalidRulesetException(problems);
 		}
-		return new Ruleset(version, sorted, kieBase, reasonCodes, origin, OffsetDateTime.now(this.clock));
+		Ruleset ruleset = new Ruleset(version, sorted, kieBase, reasonCodes, policy, origin,
+				OffsetDateTime.now(this.clock));
+		PricingCheck.check(ruleset, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRulesetException(problems);
+		}
+		return ruleset;
 	}
 
 	private static KieBase build(List<RuleFile> files, String version, List<RuleProblem> problems) {
@@ -85,7 +107,7 @@ public class RulesetCompiler {
 		KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String path = (message.getPath() != null) ? message.getPath().replace(SOURCE_ROOT, "") : "(rules)";
-			problems.add(new RuleProblem(path, message.getLine(), message.getText().strip()));
+			problems.add(new RuleProblem(path, lineInSource(path, message), message.getText().strip()));
 		}
 		if (!problems.isEmpty()) {
 			return null;
@@ -102,8 +124,7 @@ public class RulesetCompiler {
 		for (KiePackage kiePackage : kieBase.getKiePackages()) {
 			for (Rule rule : kiePackage.getRules()) {
 				RuleImpl impl = (RuleImpl) rule;
-				String file = (impl.getResource() != null && impl.getResource().getSourcePath() != null)
-						? impl.getResource().getSourcePath().replace(SOURCE_ROOT, "") : "(rules)";
+				String file = fileOf(rule);
 				int line = lineOf(files, file, rule.getName());
 				String stage = impl.getAgendaGroup();
 				Object code = rule.getMetaData().get(Scoresheet.REASON_CODE);
@@ -123,7 +144,38 @@ public class RulesetCompiler {
 		}
 	}
 
-	private static int lineOf(List<RuleFile> files, String path, String ruleName) {
+	/**
+	 * Drools reports a decision table's errors by the line of the DRL it generated; the
+	 * row of the table is in the generated rule's name.
+	 */
+	private static int lineInSource(String path, Message message) {
+		Matcher row = GENERATED_RULE.matcher(message.getText());
+		return (path.endsWith(".drl.csv") && row.find()) ? Integer.parseInt(row.group(1)) : message.getLine();
+	}
+
+	/** The file a compiled rule came from, as a path inside the rules folder. */
+	static String fileOf(Rule rule) {
+		RuleImpl impl = (RuleImpl) rule;
+		return (impl.getResource() != null && impl.getResource().getSourcePath() != null)
+				? impl.getResource().getSourcePath().replace(SOURCE_ROOT, "") : rule.getPackageName() + " (generated)";
+	}
+
+	/** Where a rule that failed while running stands, with what went wrong. */
+	static RuleProblem failure(List<RuleFile> files, ConsequenceException ex) {
+		String file = fileOf(ex.getRule());
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		return new RuleProblem(file, lineOf(files, file, ex.getRule().getName()),
+				"rule \"" + ex.getRule().getName() + "\" fails when it runs: " + cause.getMessage());
+	}
+
+	/**
+	 * The line a rule stands on. Drools names a decision table's rules after their row
+	 * ({@code "Offer by grade and segment_12"}), which is the line of a CSV table.
+	 */
+	static int lineOf(List<RuleFile> files, String path, String ruleName) {
+		if (path.endsWith(".drl.csv") && ruleName.matches(".*_\\d+")) {
+			return Integer.parseInt(ruleName.substring(ruleName.lastIndexOf('_') + 1));
+		}
 		return files.stream().filter((file) -> file.path().equals(path)).findFirst().map((file) -> {
 			String[] lines = file.text().split("\n", -1);
 			for (int i = 0; i < lines.length; i++) {

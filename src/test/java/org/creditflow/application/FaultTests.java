@@ -73,7 +73,8 @@ class FaultTests {
 			}
 		}
 		Path policy = this.rules.resolve("credit/policy.drl");
-		Files.writeString(policy, Files.readString(policy).replace("Applicant( age < 19 )", "Applicant( age < )"));
+		Files.writeString(policy,
+				Files.readString(policy).replace("Applicant( age < $minimumAge )", "Applicant( age < )"));
 
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=broken",
 				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules));

@@ -108,6 +108,41 @@ class RulesetCompilerTests {
 	}
 
 	@Test
+	void shouldNameTheLineOfABadPolicyValue() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String policy = text(files, "policy.properties").replace("dsr.limit.percent=40", "dsr.limit.percent=forty");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "policy.properties", policy), "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).anySatisfy((problem) -> assertThat(problem.toString())
+				.matches("policy\\.properties:\\d+: dsr.limit.percent must be a whole number, not 'forty'")));
+	}
+
+	@Test
+	void shouldRefuseAPriceAboveTheLegalMaximumRate() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String table = text(files, "credit/pricing.drl.csv").replace("pricing,B,THIN_FILE,10.9,80",
+				"pricing,B,THIN_FILE,21.9,80");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "credit/pricing.drl.csv", table), "test"))
+			.withMessageContaining("grade B in segment THIN_FILE is priced at 21.9 %")
+			.withMessageContaining("at most 20 % (legal maximum)");
+	}
+
+	@Test
+	void shouldNameTheRowOfABrokenDecisionTable() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String table = text(files, "credit/pricing.drl.csv").replace("pricing,C,FULL_FILE,12.9,100",
+				"pricing,C,FULL_FILE,twelve,100");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "credit/pricing.drl.csv", table), "test"))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.anySatisfy((problem) -> assertThat(problem.toString()).startsWith("credit/pricing.drl.csv:")));
+	}
+
+	@Test
 	void shouldVersionTheRulesetByItsContent() throws IOException {
 		List<RuleFile> files = defaultFiles();
 		List<RuleFile> edited = replace(files, "reason-codes.csv",
@@ -116,6 +151,10 @@ class RulesetCompilerTests {
 
 		assertThat(RulesetCompiler.version(files)).isEqualTo(RulesetCompiler.version(defaultFiles()));
 		assertThat(RulesetCompiler.version(edited)).isNotEqualTo(RulesetCompiler.version(files));
+	}
+
+	private static String text(List<RuleFile> files, String path) {
+		return files.stream().filter((file) -> file.path().equals(path)).findFirst().orElseThrow().text();
 	}
 
 	private static List<RuleFile> defaultFiles() throws IOException {

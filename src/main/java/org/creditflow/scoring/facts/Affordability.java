@@ -78,6 +78,11 @@ public record Affordability(long verifiedMonthlyIncome, boolean incomeVerified, 
 		return principal.longValue() / 10_000 * 10_000;
 	}
 
+	/** Verified income over a year, in KRW. */
+	public long annualVerifiedIncome() {
+		return this.verifiedMonthlyIncome * 12;
+	}
+
 	/**
 	 * Whether the DSR is over {@code percent}, as rules ask:
 	 * {@code Affordability(dsrAbove(40))}.

@@ -55,6 +55,9 @@ public class Scoresheet {
 	@Nullable
 	private BigDecimal offerRate;
 
+	@Nullable
+	private Integer limitCapPercent;
+
 	/** A policy rule blocks the application; it will be declined whatever the score. */
 	public void knockOut(Rule rule) {
 		this.knockedOut = true;
@@ -115,6 +118,14 @@ public class Scoresheet {
 
 	public void offerRate(BigDecimal annualRatePercent) {
 		this.offerRate = annualRatePercent;
+	}
+
+	/**
+	 * Caps the limit at a share of the verified yearly income, in percent (100: one year
+	 * of income).
+	 */
+	public void limitCap(int percentOfAnnualIncome) {
+		this.limitCapPercent = percentOfAnnualIncome;
 	}
 
 	public void offerLimit(long limit) {
@@ -202,6 +213,11 @@ public class Scoresheet {
 	@Nullable
 	public BigDecimal getOfferRate() {
 		return this.offerRate;
+	}
+
+	@Nullable
+	public Integer getLimitCapPercent() {
+		return this.limitCapPercent;
 	}
 
 	public List<ReasonHit> getHits() {
