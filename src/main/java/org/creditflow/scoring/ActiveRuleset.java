@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The ruleset in service. It is compiled at start-up, and the service does not start with
- * a ruleset that does not compile: no application may be assessed by half a policy.
+ * The ruleset in service. The first is validated at start-up, and the service does not
+ * start with rules that fail validation: no application may be assessed by half a policy.
+ * Later versions replace it in one atomic step; an assessment under way finishes with the
+ * ruleset it started with.
  */
 @Component
 public class ActiveRuleset {
@@ -18,14 +20,21 @@ public class ActiveRuleset {
 
 	private final AtomicReference<Ruleset> current = new AtomicReference<>();
 
-	ActiveRuleset(RuleFiles files, RulesetCompiler compiler) {
-		Ruleset ruleset = compiler.compile(files.read(), files.origin());
-		this.current.set(ruleset);
-		log.info("Ruleset {} in service: {} rules from {}", ruleset.version(), ruleset.ruleCount(), ruleset.origin());
+	ActiveRuleset(RuleFiles files, RulesetValidator validator) {
+		RulesetValidation validation = validator.validate(files.read(), files.readScenarios(), files.origin());
+		if (!validation.valid()) {
+			throw new InvalidRulesetException(validation.problems());
+		}
+		activate(validation.ruleset());
 	}
 
 	public Ruleset get() {
 		return this.current.get();
+	}
+
+	void activate(Ruleset ruleset) {
+		this.current.set(ruleset);
+		log.info("Ruleset {} in service: {} rules from {}", ruleset.version(), ruleset.ruleCount(), ruleset.origin());
 	}
 
 }

@@ -70,6 +70,27 @@ class RuleFiles {
 		return files;
 	}
 
+	/** The risk team's scenarios, from the same place as the rules. */
+	List<RuleFile> readScenarios() {
+		try {
+			if (Files.isDirectory(this.folder)) {
+				return ScenarioFiles.fromFolder(this.folder);
+			}
+			List<RuleFile> files = new ArrayList<>();
+			for (Resource resource : this.resolver
+				.getResources("classpath*:rules/" + ScenarioFiles.FOLDER + "**/*.yaml")) {
+				String url = resource.getURL().toString();
+				files.add(new RuleFile(url.substring(url.lastIndexOf("/rules/") + "/rules/".length()),
+						resource.getContentAsByteArray()));
+			}
+			files.sort(java.util.Comparator.comparing(RuleFile::path));
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static boolean belongsToRuleset(String name) {
 		return !name.startsWith("tests/") && (name.endsWith(".drl") || name.endsWith(".drl.csv")
 				|| name.endsWith(".drl.xlsx") || name.equals(ReasonCodesFile.PATH) || name.equals(PolicyFile.PATH));

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -73,6 +75,12 @@ public final class Ruleset {
 	Scoresheet evaluate(Collection<?> facts, Scoresheet sheet, List<String> stages) {
 		KieSession session = this.kieBase.newKieSession();
 		try {
+			session.addEventListener(new DefaultAgendaEventListener() {
+				@Override
+				public void afterMatchFired(AfterMatchFiredEvent event) {
+					sheet.fired(event.getMatch().getRule().getName());
+				}
+			});
 			session.insert(this.policy);
 			facts.forEach(session::insert);
 			FactHandle sheetHandle = session.insert(sheet);
@@ -91,6 +99,10 @@ public final class Ruleset {
 		finally {
 			session.dispose();
 		}
+	}
+
+	KieBase kieBase() {
+		return this.kieBase;
 	}
 
 	public Policy policy() {

@@ -132,8 +132,14 @@ public class Scoresheet {
 		this.offerLimit = limit;
 	}
 
+	/**
+	 * Every rule that fired on this scoresheet, in order, for the record and the audit.
+	 */
+	public void fired(String ruleName) {
+		this.firedRules.add(ruleName);
+	}
+
 	private void record(Rule rule, ReasonHit.Category category, int points) {
-		this.firedRules.add(rule.getName());
 		Object code = rule.getMetaData().get(REASON_CODE);
 		if (code != null) {
 			this.hits.add(new ReasonHit(rule.getName(), code.toString(), category, points));

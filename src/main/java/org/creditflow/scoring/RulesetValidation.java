@@ -1,0 +1,22 @@
+package org.creditflow.scoring;
+
+import java.util.List;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * What validating a set of rule files found: the compiled ruleset when it may go into
+ * service, else every problem, by file and line.
+ *
+ * @param version the SHA-256 over the rule files
+ * @param scenarios how many scenarios ran
+ * @param failedScenarios how many of them did not get what they expect
+ */
+public record RulesetValidation(String version, @Nullable Ruleset ruleset, List<RuleProblem> problems, int scenarios,
+		int failedScenarios) {
+
+	public boolean valid() {
+		return this.ruleset != null && this.problems.isEmpty();
+	}
+
+}
