@@ -1,45 +1,35 @@
 package org.creditflow.application;
 
 import java.util.Locale;
-import java.util.Set;
-
-import org.creditflow.identity.Groups;
-import org.creditflow.web.NotFoundException;
 
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads applications for API callers. Staff see every application; a partner channel sees
- * only the applications it submitted, and anything else looks absent to it.
+ * Reads applications for API callers, as each caller may see them (see
+ * {@link LoanApplications#visibleTo}).
  */
 @Service
 @Transactional(readOnly = true)
 class ApplicationQueries {
 
-	/**
-	 * The groups that work on every application rather than only on their own
-	 * submissions.
-	 */
-	static final Set<String> STAFF = Set.of(Groups.LOAN_OFFICERS, Groups.SENIOR_OFFICERS, Groups.AUDITORS,
-			Groups.ADMINS);
-
 	private final LoanApplicationRepository applications;
 
 	private final FinalDecisionRepository decisions;
 
-	ApplicationQueries(LoanApplicationRepository applications, FinalDecisionRepository decisions) {
+	private final LoanApplications loanApplications;
+
+	ApplicationQueries(LoanApplicationRepository applications, FinalDecisionRepository decisions,
+			LoanApplications loanApplications) {
 		this.applications = applications;
 		this.decisions = decisions;
+		this.loanApplications = loanApplications;
 	}
 
 	LoanApplication visibleTo(String id, Authentication caller) {
-		return this.applications.findById(id)
-			.filter((application) -> isStaff(caller) || application.submittedBy().equals(caller.getName()))
-			.orElseThrow(() -> new NotFoundException("No application " + id));
+		return this.loanApplications.visibleTo(id, caller);
 	}
 
 	ApplicationView view(LoanApplication application, Locale locale) {
@@ -52,10 +42,6 @@ class ApplicationQueries {
 			.stream()
 			.map((application) -> view(application, locale))
 			.toList(), this.applications.count(status), page, size);
-	}
-
-	static boolean isStaff(Authentication caller) {
-		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
 	}
 
 }

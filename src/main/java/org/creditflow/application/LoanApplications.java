@@ -1,7 +1,13 @@
 package org.creditflow.application;
 
 import java.util.Optional;
+import java.util.Set;
 
+import org.creditflow.identity.Groups;
+import org.creditflow.web.NotFoundException;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class LoanApplications {
 
+	/**
+	 * The groups that work on every application rather than only on their own
+	 * submissions.
+	 */
+	static final Set<String> STAFF = Set.of(Groups.LOAN_OFFICERS, Groups.SENIOR_OFFICERS, Groups.AUDITORS,
+			Groups.ADMINS);
+
 	private final LoanApplicationRepository applications;
 
 	LoanApplications(LoanApplicationRepository applications) {
@@ -21,6 +34,20 @@ public class LoanApplications {
 
 	public Optional<LoanApplication> find(String id) {
 		return this.applications.findById(id);
+	}
+
+	/**
+	 * The application as the caller may see it: staff see every application, a partner
+	 * channel only those it submitted; anything else looks absent.
+	 * @throws NotFoundException when there is no such application for this caller
+	 */
+	public LoanApplication visibleTo(String id, Authentication caller) {
+		return find(id).filter((application) -> isStaff(caller) || application.submittedBy().equals(caller.getName()))
+			.orElseThrow(() -> new NotFoundException("No application " + id));
+	}
+
+	static boolean isStaff(Authentication caller) {
+		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
 	}
 
 	/**
