@@ -11,8 +11,10 @@ import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -47,6 +49,8 @@ public final class Ruleset {
 
 	private final String origin;
 
+	private final KieSessionsPool sessions;
+
 	private final OffsetDateTime loadedAt;
 
 	Ruleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, ReasonCode> reasonCodes, Policy policy,
@@ -54,6 +58,7 @@ public final class Ruleset {
 		this.version = version;
 		this.files = List.copyOf(files);
 		this.kieBase = kieBase;
+		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
 		this.reasonCodes = Map.copyOf(reasonCodes);
 		this.policy = policy;
 		this.origin = origin;
@@ -73,20 +78,24 @@ public final class Ruleset {
 	 * would have written; for checking one part of the policy on its own.
 	 */
 	Scoresheet evaluate(Collection<?> facts, Scoresheet sheet, List<String> stages) {
-		KieSession session = this.kieBase.newKieSession();
+		KieSession session = this.sessions.newKieSession();
+		AgendaEventListener firedRules = new DefaultAgendaEventListener() {
+			@Override
+			public void afterMatchFired(AfterMatchFiredEvent event) {
+				sheet.fired(event.getMatch().getRule().getName());
+			}
+		};
 		try {
-			session.addEventListener(new DefaultAgendaEventListener() {
-				@Override
-				public void afterMatchFired(AfterMatchFiredEvent event) {
-					sheet.fired(event.getMatch().getRule().getName());
-				}
-			});
+			session.addEventListener(firedRules);
 			session.insert(this.policy);
 			facts.forEach(session::insert);
 			FactHandle sheetHandle = session.insert(sheet);
 			int fired = 0;
 			for (String stage : stages) {
-				session.update(sheetHandle, sheet);
+				String[] changes = sheet.takeChanges();
+				if (changes.length > 0) {
+					session.update(sheetHandle, sheet, changes);
+				}
 				session.getAgenda().getAgendaGroup(stage).setFocus();
 				fired += session.fireAllRules(MAX_FIRINGS);
 				if (fired >= MAX_FIRINGS) {
@@ -97,6 +106,7 @@ public final class Ruleset {
 			return sheet;
 		}
 		finally {
+			session.removeEventListener(firedRules);
 			session.dispose();
 		}
 	}

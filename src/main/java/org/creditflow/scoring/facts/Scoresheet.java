@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.kie.api.definition.rule.Rule;
 
@@ -24,6 +26,11 @@ public class Scoresheet {
 	private final List<ReasonHit> hits = new ArrayList<>();
 
 	private final List<String> firedRules = new ArrayList<>();
+
+	/**
+	 * Properties written since the engine last heard of it; see {@link #takeChanges()}.
+	 */
+	private final Set<String> changed = new LinkedHashSet<>();
 
 	private boolean knockedOut;
 
@@ -61,22 +68,26 @@ public class Scoresheet {
 	/** A policy rule blocks the application; it will be declined whatever the score. */
 	public void knockOut(Rule rule) {
 		this.knockedOut = true;
+		this.changed.add("knockedOut");
 		record(rule, ReasonHit.Category.POLICY, 0);
 	}
 
 	/** A person must decide: a data gap or a case the rules should not settle alone. */
 	public void refer(Rule rule) {
 		this.referred = true;
+		this.changed.add("referred");
 		record(rule, ReasonHit.Category.REFERRAL, 0);
 	}
 
 	public void financialPoints(Rule rule, int points) {
 		this.financialPoints += points;
+		this.changed.add("financialPoints");
 		record(rule, ReasonHit.Category.FINANCIAL, points);
 	}
 
 	public void telecomPoints(Rule rule, int points) {
 		this.telecomPoints += points;
+		this.changed.add("telecomPoints");
 		record(rule, ReasonHit.Category.TELECOM, points);
 	}
 
@@ -92,6 +103,7 @@ public class Scoresheet {
 		this.segment = segment;
 		this.financialWeight = financialWeight;
 		this.telecomWeight = telecomWeight;
+		this.changed.addAll(List.of("segment", "financialWeight", "telecomWeight"));
 	}
 
 	/**
@@ -101,23 +113,28 @@ public class Scoresheet {
 	public void combine(int base) {
 		int points = (this.financialPoints * this.financialWeight + this.telecomPoints * this.telecomWeight) / 100;
 		this.score = Math.max(1, Math.min(1000, base + points));
+		this.changed.add("score");
 	}
 
 	public void grade(String grade) {
 		this.grade = grade;
+		this.changed.add("grade");
 	}
 
 	public void band(String band) {
 		this.band = band;
+		this.changed.add("band");
 	}
 
 	public void band(String band, Rule rule) {
 		this.band = band;
+		this.changed.add("band");
 		record(rule, ReasonHit.Category.DECISION, 0);
 	}
 
 	public void offerRate(BigDecimal annualRatePercent) {
 		this.offerRate = annualRatePercent;
+		this.changed.add("offerRate");
 	}
 
 	/**
@@ -126,10 +143,22 @@ public class Scoresheet {
 	 */
 	public void limitCap(int percentOfAnnualIncome) {
 		this.limitCapPercent = percentOfAnnualIncome;
+		this.changed.add("limitCapPercent");
 	}
 
 	public void offerLimit(long limit) {
 		this.offerLimit = limit;
+		this.changed.add("offerLimit");
+	}
+
+	/**
+	 * The properties written since the last call, so the engine re-examines only the
+	 * rules that look at them (property reactivity).
+	 */
+	public String[] takeChanges() {
+		String[] changes = this.changed.toArray(String[]::new);
+		this.changed.clear();
+		return changes;
 	}
 
 	/**
