@@ -29,6 +29,8 @@ class DemoUsers implements InitializingBean {
 
 	static final List<DemoUser> USERS = List.of(new DemoUser("officer", "Minji", "Kim", List.of(Groups.LOAN_OFFICERS)),
 			new DemoUser("senior", "Jiho", "Park", List.of(Groups.SENIOR_OFFICERS, Groups.LOAN_OFFICERS)),
+			// four eyes needs two different senior officers
+			new DemoUser("senior2", "Yuna", "Han", List.of(Groups.SENIOR_OFFICERS, Groups.LOAN_OFFICERS)),
 			new DemoUser("analyst", "Seoyeon", "Lee", List.of(Groups.RISK_ANALYSTS)),
 			new DemoUser("riskmanager", "Hyunwoo", "Choi", List.of(Groups.RISK_MANAGERS)),
 			new DemoUser("auditor", "Eunji", "Jung", List.of(Groups.AUDITORS)),

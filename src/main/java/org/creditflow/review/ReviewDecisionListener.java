@@ -92,6 +92,9 @@ class ReviewDecisionListener implements TaskListener {
 			rate = rate(task.getVariable(Variables.APPROVED_RATE), assessment.offerRate());
 			checkOffer(limit, rate, requested, problems);
 			if (problems.isEmpty()) {
+				checkDsr(applicationId, limit, rate, problems);
+			}
+			if (problems.isEmpty()) {
 				secondApproval = needsSecondApproval(limit, rate, assessment);
 			}
 		}
@@ -135,6 +138,20 @@ class ReviewDecisionListener implements TaskListener {
 		else if (rate.compareTo(LEGAL_MAXIMUM_RATE) > 0) {
 			problems.add("the rate " + rate.toPlainString() + " % is above the legal maximum of 20 %");
 		}
+	}
+
+	/**
+	 * Whatever the rules offered, an officer may not lend more than keeps the debt
+	 * service ratio within the policy's limit at the rate they approve.
+	 */
+	private void checkDsr(String applicationId, long limit, BigDecimal rate, List<String> problems) {
+		this.assessments.latestFigures(applicationId).ifPresent((figures) -> {
+			long maximum = figures.policyMaximum(rate);
+			if (limit > maximum) {
+				problems.add("the limit " + limit + " is above what the DSR limit of " + figures.dsrLimitPercent()
+						+ " % allows at " + rate.toPlainString() + " % (" + maximum + ")");
+			}
+		});
 	}
 
 	private boolean needsSecondApproval(long limit, BigDecimal rate, Assessment assessment) {

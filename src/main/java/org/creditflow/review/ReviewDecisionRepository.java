@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.creditflow.review.ReviewDecision.Step;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +24,30 @@ class ReviewDecisionRepository {
 
 	private final JdbcClient jdbc;
 
-	ReviewDecisionRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ReviewDecisionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
+	/**
+	 * Records the decision, or refuses it when the task already has one: two officers
+	 * completed it at once, and the other was first. The decision is published (for the
+	 * audit trail) in the same transaction.
+	 */
 	void insert(ReviewDecision decision) {
+		try {
+			insertRow(decision);
+		}
+		catch (DuplicateKeyException | ConcurrencyFailureException ex) {
+			throw new ReviewRejectedException(
+					List.of("another user has just decided this task; reload Tasklist to see the application's state"));
+		}
+		this.events.publishEvent(decision);
+	}
+
+	private void insertRow(ReviewDecision decision) {
 		this.jdbc.sql("""
 				insert into review_decision (id, application_id, task_id, step, decided_by, decided_by_groups,
 				    decision, decision_comment, approved_limit, approved_rate, decline_reason, information_requested,

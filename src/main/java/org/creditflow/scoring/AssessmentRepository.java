@@ -1,6 +1,7 @@
 package org.creditflow.scoring;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,33 @@ class AssessmentRepository {
 	Optional<String> findLatestResult(String applicationId) {
 		return this.jdbc
 			.sql("select result from credit_assessment where application_id = :id order by round desc limit 1")
+			.param("id", applicationId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** One recorded assessment: its facts and result as stored. */
+	record Recorded(String facts, String result) {
+	}
+
+	List<Recorded> findAll(String applicationId) {
+		return this.jdbc.sql("select facts, result from credit_assessment where application_id = :id order by round")
+			.param("id", applicationId)
+			.query((rs, row) -> new Recorded(rs.getString("facts"), rs.getString("result")))
+			.list();
+	}
+
+	Optional<String> findRulesetFiles(String version) {
+		return this.jdbc.sql("select files from ruleset_version where version = :version")
+			.param("version", version)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The {@code facts} column of the application's latest assessment. */
+	Optional<String> findLatestFacts(String applicationId) {
+		return this.jdbc
+			.sql("select facts from credit_assessment where application_id = :id order by round desc limit 1")
 			.param("id", applicationId)
 			.query(String.class)
 			.optional();

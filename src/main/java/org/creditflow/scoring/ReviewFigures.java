@@ -1,0 +1,64 @@
+package org.creditflow.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.creditflow.mydata.FinancialProfile;
+import org.creditflow.mydata.TelecomProfile;
+import org.creditflow.scoring.facts.Affordability;
+import org.creditflow.scoring.facts.DataAvailability;
+import org.creditflow.scoring.facts.LoanRequest;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The facts behind an assessment as an officer needs them on the review screen, read from
+ * what the assessment recorded (not from the data as it may be now).
+ *
+ * @param financial null when the assessment had no bank data
+ * @param telecom null when the assessment had no telecom data
+ */
+public record ReviewFigures(LoanRequest loan, Affordability affordability, DataAvailability availability,
+		@Nullable FinancialProfile financial, @Nullable TelecomProfile telecom, int dsrLimitPercent) {
+
+	/**
+	 * The largest limit the DSR limit allows at this rate over the requested term: an
+	 * officer may not lend beyond it, whatever the rules offered.
+	 */
+	public long policyMaximum(BigDecimal annualRatePercent) {
+		return Math.min(this.loan.amount(),
+				this.affordability.maxLoanAmount(annualRatePercent, this.loan.termMonths(), this.dsrLimitPercent));
+	}
+
+	public long verifiedMonthlyIncome() {
+		return this.affordability.verifiedMonthlyIncome();
+	}
+
+	/** Whether deposits confirm the income, or it is only what the applicant declared. */
+	public boolean incomeVerified() {
+		return this.affordability.incomeVerified();
+	}
+
+	/** Every repayment, the new loan's at the reference rate included, over income. */
+	public BigDecimal dsrPercent() {
+		return this.affordability.dsrPercent();
+	}
+
+	/** What the assessment could not see, in words; empty when it saw everything. */
+	public List<String> dataGaps() {
+		return List
+			.of(gap("Bank data", this.availability.financialConsented(), this.financial != null),
+					gap("Telecom data", this.availability.telecomConsented(), this.telecom != null))
+			.stream()
+			.filter((gap) -> !gap.isEmpty())
+			.toList();
+	}
+
+	private static String gap(String source, boolean consented, boolean present) {
+		if (!consented) {
+			return source + ": no consent, not used";
+		}
+		return present ? "" : source + ": provider unavailable, not used";
+	}
+
+}

@@ -1,0 +1,241 @@
+package org.creditflow.review;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditflow.ApplicationBodies;
+import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.scoring.CreditAssessments;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The review tasks as officers reach them, through Camunda's REST API, which Tasklist
+ * uses: what the task shows, what the server refuses whatever the form sent, four eyes,
+ * who may see and complete which task, and two officers completing one task at once.
+ */
+@CreditflowIntegrationTest
+class ReviewTasksApiTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	CreditAssessments assessments;
+
+	@Test
+	void shouldShowTheOfficerTheAssessmentWithMaskedIdentifiers() {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		JsonNode task = awaitTask(applicationId, "Task_ReviewApplication");
+
+		JsonNode form = get("officer", "/engine-rest/task/" + task.get("id").asText() + "/form-variables");
+
+		// masked, and escaped for the form's markdown
+		assertThat(value(form, "applicantSummary")).startsWith("김\\*지, born 1990, \\*\\*\\*-\\*\\*\\*\\*-")
+			.doesNotContain("김민지");
+		assertThat(value(form, "loanSummary")).isEqualTo("20,000,000 KRW over 36 months (PERSONAL_CREDIT, LIVING)");
+		assertThat(value(form, "score")).isNotBlank();
+		assertThat(value(form, "segment")).isEqualTo("FULL_FILE");
+		// the top reasons with their texts in English and Korean
+		assertThat(value(form, "reasonList")).startsWith("1. **").contains("`");
+		assertThat(value(form, "monthlyIncome")).endsWith("a month, seen in deposits");
+		assertThat(value(form, "dsr")).contains("% with this loan (limit 40 %)");
+		assertThat(value(form, "delinquencies")).isEqualTo("none");
+		assertThat(value(form, "telecomTenure")).matches("\\d+ months with .+");
+		assertThat(value(form, "onTimePayments")).matches("\\d+ of the last \\d+ bills paid on time");
+		assertThat(value(form, "unpaidBills")).isEqualTo("none");
+		assertThat(value(form, "dataGaps")).isEqualTo("none");
+		assertThat(value(form, "policyMaximum")).contains("KRW at");
+	}
+
+	@Test
+	void shouldShowTheDataGapsOnTheTask() {
+		String applicationId = submit(ApplicationBodies.withProviderFault("0000", ApplicationBodies.AVERAGE));
+		JsonNode task = awaitTask(applicationId, "Task_ReviewApplication");
+
+		JsonNode form = get("officer", "/engine-rest/task/" + task.get("id").asText() + "/form-variables");
+
+		assertThat(value(form, "dataGaps")).isEqualTo("Bank data: provider unavailable, not used");
+		assertThat(value(form, "delinquencies")).isEqualTo("unknown (no bank data)");
+		assertThat(value(form, "reasonList")).contains("FINANCIAL_DATA_UNAVAILABLE");
+	}
+
+	@Test
+	void shouldRefuseAnInvalidDecisionWithEveryProblemAndKeepTheTask() {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+
+		ResponseEntity<JsonNode> refused = complete("officer", taskId,
+				Map.of("reviewDecision", "APPROVE", "approvedLimit", 25_000_000, "approvedRate", 24.5));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().get("message").asText()).contains("a comment is required")
+			.contains("above the amount requested")
+			.contains("above the legal maximum of 20 %");
+		assertThat(complete("officer", taskId, Map.of("reviewDecision", "DECLINE", "reviewComment", "no")).getBody()
+			.get("message")
+			.asText()).contains("choose a decline reason");
+		assertThat(get("officer", "/engine-rest/task/" + taskId).get("id").asText()).isEqualTo(taskId);
+		assertThat(status(applicationId)).isEqualTo("IN_REVIEW");
+	}
+
+	@Test
+	void shouldRefuseALimitAboveWhatTheDsrLimitAllowsAtTheApprovedRate() {
+		// without bank data the application is always referred, and its income is the
+		// declared 4 million a month with no other loans known: 100 million over ten
+		// years
+		// fits the DSR at the 10 % reference rate, not at 19.9 %
+		ObjectNode body = ApplicationBodies.withProviderFault("0000", ApplicationBodies.AVERAGE);
+		((ObjectNode) body.get("loan")).put("amount", 100_000_000L).put("termMonths", 120);
+		String applicationId = submit(body);
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		long maximum = this.assessments.latestFigures(applicationId)
+			.orElseThrow()
+			.policyMaximum(new java.math.BigDecimal("19.9"));
+		assertThat(maximum).isLessThan(100_000_000L);
+
+		ResponseEntity<JsonNode> refused = complete("officer", taskId, Map.of("reviewDecision", "APPROVE",
+				"approvedLimit", maximum + 10_000, "approvedRate", 19.9, "reviewComment", "fine"));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().get("message").asText()).contains("above what the DSR limit of 40 % allows");
+	}
+
+	@Test
+	void shouldNeedASecondSeniorOfficerWhoIsNotTheFirstApprover() {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String review = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		// a better rate than the rules offered overrides the rules
+		assertThat(complete("senior", review,
+				Map.of("reviewDecision", "APPROVE", "approvedRate", 5.0, "reviewComment", "loyal customer"))
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		JsonNode second = awaitTask(applicationId, "Task_SecondApproval");
+		assertThat(get("officer", "/engine-rest/task?processInstanceBusinessKey=" + applicationId)).isEmpty();
+
+		ResponseEntity<JsonNode> sameUser = complete("senior", second.get("id").asText(),
+				Map.of("secondApprovalDecision", "APPROVE", "secondApprovalComment", "ok"));
+		ResponseEntity<JsonNode> otherSenior = complete("senior2", second.get("id").asText(),
+				Map.of("secondApprovalDecision", "APPROVE", "secondApprovalComment", "agreed"));
+
+		assertThat(sameUser.getStatusCode().value()).isEqualTo(400);
+		assertThat(sameUser.getBody().get("message").asText()).contains("four eyes");
+		assertThat(otherSenior.getStatusCode().value()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(applicationId), "APPROVED"::equals);
+	}
+
+	@Test
+	void shouldLetOnlyTheTasksGroupsCompleteItAndAuditorsOnlyRead() {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		String query = "/engine-rest/task?processInstanceBusinessKey=" + applicationId;
+
+		assertThat(get("analyst", query)).isEmpty();
+		assertThat(get("auditor", query)).hasSize(1);
+		ResponseEntity<JsonNode> auditor = complete("auditor", taskId,
+				Map.of("reviewDecision", "APPROVE", "reviewComment", "auditors change nothing"));
+		ResponseEntity<JsonNode> analyst = complete("analyst", taskId,
+				Map.of("reviewDecision", "APPROVE", "reviewComment", "nor do analysts"));
+
+		assertThat(auditor.getStatusCode().value()).isEqualTo(403);
+		assertThat(analyst.getStatusCode().value()).isEqualTo(403);
+		assertThat(status(applicationId)).isEqualTo("IN_REVIEW");
+	}
+
+	@Test
+	void shouldLetOneOfTwoOfficersCompletingATaskAtOnceWinAndTellTheOther() throws Exception {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<ResponseEntity<JsonNode>>> both = new ArrayList<>();
+		for (String officer : List.of("officer", "senior")) {
+			both.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return complete(officer, taskId, Map.of("reviewDecision", "DECLINE", "declineReason",
+						"OFFICER_CREDIT_RISK", "reviewComment", "decided by " + officer));
+			}));
+		}
+		start.countDown();
+
+		List<Integer> statuses = both.stream()
+			.map(CompletableFuture::join)
+			.map((r) -> r.getStatusCode().value())
+			.toList();
+		assertThat(statuses).containsOnlyOnce(204);
+		ResponseEntity<JsonNode> loser = both.stream()
+			.map(CompletableFuture::join)
+			.filter((r) -> r.getStatusCode().value() != 204)
+			.findFirst()
+			.orElseThrow();
+		// it arrived while the winner was saving (its decision or the task), or just
+		// after
+		assertThat(loser.getStatusCode().value()).isIn(400, 404, 409);
+		assertThat(loser.getBody().get("message").asText()).containsAnyOf("another user has just decided this task",
+				"Another user changed this task at the same moment", "Cannot find task");
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(applicationId), "DECLINED"::equals);
+	}
+
+	private String submit(ObjectNode body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.http.withBasicAuth("partner", "partner")
+			.postForObject("/api/applications", new HttpEntity<>(body.toString(), headers), JsonNode.class)
+			.get("id")
+			.asText();
+	}
+
+	private String status(String applicationId) {
+		return get("officer", "/api/applications/" + applicationId).get("status").asText();
+	}
+
+	private JsonNode awaitTask(String applicationId, String taskKey) {
+		return await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("admin",
+					"/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskKey),
+					(tasks) -> tasks.size() == 1)
+			.get(0);
+	}
+
+	private JsonNode get(String user, String path) {
+		return this.http.withBasicAuth(user, user).getForObject(path, JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> values) {
+		ObjectNode variables = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+		ObjectNode body = variables.putObject("variables");
+		values.forEach((name, value) -> body.putObject(name).putPOJO("value", value));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.http.withBasicAuth(user, user)
+			.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+					new HttpEntity<>(variables.toString(), headers), JsonNode.class);
+	}
+
+	private static String value(JsonNode formVariables, String name) {
+		JsonNode variable = formVariables.get(name);
+		assertThat(variable).as("form variable " + name).isNotNull();
+		return variable.get("value").asText();
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.creditflow.review;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creditflow.ApplicationBodies;
+import org.creditflow.Browser;
+import org.creditflow.CreditflowIntegrationTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A loan officer decides a referred application in the real Camunda Tasklist, in headless
+ * Chromium: signs in, opens the group's filter and the task, sees the score and the
+ * reasons on the form, approves with a comment; the API then shows the application
+ * APPROVED. The form is saved as target/screenshots/tasklist-review-form.png.
+ */
+@Tag("browser")
+@CreditflowIntegrationTest
+class TasklistBrowserTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void shouldLetAnOfficerApproveAReferredApplicationInTasklist() {
+		String applicationId = submitReferredApplication();
+		JsonNode task = await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.withBasicAuth("officer", "officer")
+				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicationId, JsonNode.class),
+					(tasks) -> tasks.size() == 1)
+			.get(0);
+		String score = this.http.withBasicAuth("officer", "officer")
+			.getForObject("/engine-rest/task/" + task.get("id").asText() + "/variables/score", JsonNode.class)
+			.get("value")
+			.asText();
+
+		try (Browser browser = new Browser(this.port)) {
+			browser.signIn("officer", "officer").open("/camunda/app/tasklist/default/");
+			browser.click(By.xpath(
+					"//*[contains(@class,'task-filter')]//*[contains(normalize-space(.),\"My group's referrals\")]"));
+			browser.awaitText(By.cssSelector("[cam-tasks], .tasks-list, body"), "Review application");
+			browser.open("/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
+			browser.click(By.xpath("//button[normalize-space()='Claim' or @title='Claim task']"));
+
+			By form = By.cssSelector(".fjs-container");
+			browser.awaitText(form, "Top reasons");
+			String shown = browser.text(form);
+			assertThat(shown).contains(score).contains("김*지").doesNotContain("김민지");
+			assertThat(shown).containsPattern("(?s)Top reasons.*\\S+.*Figures behind them");
+			assertThat(shown).contains("Telecom tenure").contains("On-time payments");
+			browser.click(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='Approve']"
+					+ " | //div[contains(@class,'fjs-form-field-radio')]//label[.//text()[normalize-space(.)='Approve']]"));
+			browser.await(By.xpath("//label[contains(normalize-space(.),'Comment')]/following::textarea[1]"))
+				.sendKeys("Stable income and a clean phone record; approved at the rules' offer.");
+			Path screenshot = browser.screenshot("tasklist-review-form");
+			browser.click(By.xpath("//button[normalize-space()='Complete']"));
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> status(applicationId), "APPROVED"::equals);
+			assertThat(screenshot).exists();
+			assertThat(Files.isRegularFile(screenshot)).isTrue();
+		}
+	}
+
+	private String submitReferredApplication() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String body = ApplicationBodies.body(ApplicationBodies.AVERAGE).toString();
+		return this.http.withBasicAuth("partner", "partner")
+			.postForObject("/api/applications", new HttpEntity<>(body, headers), JsonNode.class)
+			.get("id")
+			.asText();
+	}
+
+	private String status(String applicationId) {
+		return this.http.withBasicAuth("officer", "officer")
+			.getForObject("/api/applications/" + applicationId, JsonNode.class)
+			.get("status")
+			.asText();
+	}
+
+}
