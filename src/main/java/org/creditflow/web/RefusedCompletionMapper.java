@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -17,8 +18,9 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * listener refused what the user sent. This mapper, ahead of Camunda's own, looks into
  * the cause: a {@link BadUserRequestException} (a decision the server refuses, e.g. a
  * limit above policy) answers 400 with its message; an {@link OptimisticLockingException}
- * (someone else changed the task at the same moment) answers 409. Anything else is left
- * to Camunda's handler, unchanged.
+ * (someone else changed the task at the same moment) answers 409; a task that no longer
+ * exists (someone else completed it a moment earlier) 404. Anything else is left to
+ * Camunda's handler, unchanged.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -35,6 +37,11 @@ class RefusedCompletionMapper implements ExceptionMapper<RestException> {
 			if (cause instanceof OptimisticLockingException conflict) {
 				return problem(Response.Status.CONFLICT, conflict,
 						"Another user changed this task at the same moment; reload it to see its state.");
+			}
+			if (cause instanceof NullValueException missing
+					&& String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
+				return problem(Response.Status.NOT_FOUND, missing,
+						"Cannot find task: another user has just completed it, or the application moved on.");
 			}
 		}
 		return this.camunda.toResponse(exception);

@@ -1,0 +1,138 @@
+package org.creditflow.review;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Completes a task under a lock on its row, so two officers completing one task at once,
+ * on one node or two, never race inside the engine (where the loser could meet a half
+ * deleted task and fail with a 500 or a misleading 403). The request runs in one
+ * transaction that first locks the task ({@code select ... for update}); the engine's
+ * command joins it. The second request waits for the first to commit, finds the task gone
+ * and is told so (404). The answer is held back until the transaction has committed, so
+ * no officer is told "done" for a decision that was rolled back.
+ */
+@Configuration(proxyBeanMethods = false)
+class TaskCompletionLock {
+
+	/** Tasklist's own API and the public REST API. */
+	private static final Pattern COMPLETION = Pattern
+		.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> taskCompletionLockFilter(ProcessEngine engine,
+			PlatformTransactionManager transactions, JdbcClient jdbc) {
+		String table = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getDatabaseTablePrefix() + "ACT_RU_TASK";
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new LockingFilter(new TransactionTemplate(transactions), jdbc, table));
+		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+		// after Spring Security: only signed-in users wait for a lock
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+		return registration;
+	}
+
+	static final class LockingFilter extends OncePerRequestFilter {
+
+		private final TransactionTemplate transaction;
+
+		private final JdbcClient jdbc;
+
+		private final String lockSql;
+
+		LockingFilter(TransactionTemplate transaction, JdbcClient jdbc, String taskTable) {
+			this.transaction = transaction;
+			this.jdbc = jdbc;
+			this.lockSql = "select ID_ from " + taskTable + " where ID_ = :id for update";
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Matcher completion = COMPLETION.matcher(path(request));
+			completion.matches();
+			String taskId = completion.group(1);
+			ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+			Exception[] failure = new Exception[1];
+			Boolean found;
+			try {
+				found = this.transaction.execute((status) -> {
+					List<String> task = this.jdbc.sql(this.lockSql).param("id", taskId).query(String.class).list();
+					if (task.isEmpty()) {
+						return false;
+					}
+					try {
+						chain.doFilter(request, held);
+					}
+					catch (IOException | ServletException ex) {
+						failure[0] = ex;
+					}
+					if (failure[0] != null || status.isRollbackOnly() || held.getStatus() >= 400) {
+						status.setRollbackOnly();
+					}
+					return true;
+				});
+			}
+			catch (TransactionException | DataAccessException ex) {
+				// the lock waited too long, or the commit failed
+				held.resetBuffer();
+				problem(response, HttpServletResponse.SC_CONFLICT,
+						"The decision could not be saved, as the application changed at the same moment; reload and try again.");
+				return;
+			}
+			if (failure[0] instanceof IOException io) {
+				throw io;
+			}
+			if (failure[0] instanceof ServletException servlet) {
+				throw servlet;
+			}
+			if (!Boolean.TRUE.equals(found)) {
+				problem(response, HttpServletResponse.SC_NOT_FOUND,
+						"Cannot find task: another user has just completed it, or the application moved on.");
+				return;
+			}
+			held.copyBodyToResponse();
+		}
+
+		private static String path(HttpServletRequest request) {
+			return request.getRequestURI().substring(request.getContextPath().length());
+		}
+
+		private static void problem(HttpServletResponse response, int status, String message) throws IOException {
+			response.setStatus(status);
+			response.setContentType("application/json");
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter()
+				.write("{\"type\":\"TaskCompletionException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+		}
+
+	}
+
+}
