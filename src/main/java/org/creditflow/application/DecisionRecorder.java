@@ -95,13 +95,14 @@ class DecisionRecorder {
 				byOfficer ? (String) execution.getVariable(Variables.SECOND_APPROVED_BY) : null,
 				byOfficer ? (String) execution.getVariable(Variables.REVIEW_COMMENT) : null, now);
 		this.decisions.insert(decision);
-		this.events.publishEvent(new ApplicationDecided(id, outcome, byOfficer ? Decider.OFFICER : Decider.RULES));
+		this.events.publishEvent(
+				new ApplicationDecided(id, outcome, byOfficer ? Decider.OFFICER : Decider.RULES, decision, null));
 		log.info("Application {} {} by {}", id, outcome, decision.decidedBy());
 	}
 
 	private void close(String id, ApplicationStatus status, String reason, Decider decider) {
 		if (this.applications.updateStatus(id, status, reason, OffsetDateTime.now(this.clock))) {
-			this.events.publishEvent(new ApplicationDecided(id, status, decider));
+			this.events.publishEvent(new ApplicationDecided(id, status, decider, null, reason));
 			log.info("Application {} {}: {}", id, status, reason);
 		}
 	}

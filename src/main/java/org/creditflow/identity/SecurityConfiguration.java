@@ -74,6 +74,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAuthority(Groups.ADMINS)
+			// the auditors' pages; their API says the same with @PreAuthorize
+			.requestMatchers("/audit", "/audit/**")
+			.hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS)
 			.anyRequest()
 			.authenticated())
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))

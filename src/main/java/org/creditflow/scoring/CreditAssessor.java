@@ -32,6 +32,7 @@ import org.creditflow.scoring.facts.Scoresheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,11 +69,14 @@ public class CreditAssessor {
 
 	private final TransactionTemplate newTransaction;
 
+	private final ApplicationEventPublisher events;
+
 	private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
 	CreditAssessor(LoanApplications applications, MyDataProfiles profiles, ActiveRuleset active,
 			AssessmentRepository assessments, ObjectMapper json, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+		this.events = events;
 		this.applications = applications;
 		this.profiles = profiles;
 		this.active = active;
@@ -84,6 +88,7 @@ public class CreditAssessor {
 	}
 
 	@Transactional
+	@SuppressWarnings("unchecked")
 	public Assessment assess(String applicationId) {
 		LoanApplication application = this.applications.get(applicationId);
 		int round = this.assessments.lastRound(applicationId) + 1;
@@ -108,10 +113,13 @@ public class CreditAssessor {
 				Bands.DECLINE.equals(band) ? null : sheet.getOfferRate(), List.copyOf(reasonCodes),
 				sheet.getFiredRules(), now);
 		keepRulesetVersion(ruleset, now);
-		this.assessments.insert(assessment, write(recordedFacts(facts, applicationId)),
+		Map<String, Object> recordedFacts = recordedFacts(facts, applicationId);
+		this.assessments.insert(assessment, write(recordedFacts),
 				write(Map.of("assessment", assessment, "hits", sheet.getHits(), "financialPoints",
 						sheet.getFinancialPoints(), "telecomPoints", sheet.getTelecomPoints(), "financialWeight",
 						sheet.getFinancialWeight(), "telecomWeight", sheet.getTelecomWeight())));
+		this.events
+			.publishEvent(new AssessmentRecorded(assessment, (Map<String, Object>) recordedFacts.get("snapshots")));
 		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, band, sheet.getScore(),
 				sheet.getGrade(), ruleset.version().substring(0, 12));
 		return assessment;

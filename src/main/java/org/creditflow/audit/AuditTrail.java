@@ -1,0 +1,144 @@
+package org.creditflow.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.creditflow.application.LoanApplication;
+import org.creditflow.application.LoanApplications;
+import org.creditflow.mydata.DataSnapshot;
+import org.creditflow.mydata.MyDataProfiles;
+
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An application's trail for auditors, in time order: every step of the process from
+ * Camunda's history (who did it), every MyData fetch with its consent, and every decision
+ * record (assessments with their ruleset version, officers' decisions, the final
+ * decision). Personal identifiers appear masked only.
+ */
+@Service
+@Transactional(readOnly = true)
+class AuditTrail {
+
+	/** One entry of the timeline. */
+	record Entry(OffsetDateTime at, String type, String title, @Nullable String actor, @Nullable String rulesetVersion,
+			Map<String, Object> details) {
+	}
+
+	/** The whole trail of one application. */
+	record Trail(String applicationId, String status, String applicant, Map<String, Object> loan,
+			@Nullable String processDefinitionId, List<String> activitiesPassed, List<Entry> timeline) {
+	}
+
+	private final LoanApplications applications;
+
+	private final MyDataProfiles profiles;
+
+	private final DecisionChain chain;
+
+	private final HistoryService history;
+
+	private final ObjectMapper json;
+
+	AuditTrail(LoanApplications applications, MyDataProfiles profiles, DecisionChain chain, HistoryService history,
+			ObjectMapper json) {
+		this.applications = applications;
+		this.profiles = profiles;
+		this.chain = chain;
+		this.history = history;
+		this.json = json;
+	}
+
+	Trail of(String applicationId) {
+		LoanApplication application = this.applications.get(applicationId);
+		List<Entry> timeline = new ArrayList<>();
+		List<String> passed = new ArrayList<>();
+		HistoricProcessInstance process = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(applicationId)
+			.singleResult();
+		if (process != null) {
+			for (HistoricActivityInstance step : this.history.createHistoricActivityInstanceQuery()
+				.processInstanceId(process.getId())
+				.orderByHistoricActivityInstanceStartTime()
+				.asc()
+				.orderPartiallyByOccurrence()
+				.asc()
+				.list()) {
+				passed.add(step.getActivityId());
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("activityId", step.getActivityId());
+				details.put("activityType", step.getActivityType());
+				details.put("ended", time(step.getEndTime()));
+				details.put("canceled", step.isCanceled());
+				timeline.add(new Entry(time(step.getStartTime()), "STEP",
+						(step.getActivityName() != null) ? step.getActivityName() : step.getActivityId(),
+						step.getAssignee(), null, details));
+			}
+		}
+		for (DataSnapshot snapshot : this.profiles.snapshots(applicationId)) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("snapshotId", snapshot.id());
+			details.put("status", snapshot.status().name());
+			details.put("provider", snapshot.provider());
+			details.put("payloadSha256", snapshot.payloadSha256());
+			details.put("failure", snapshot.failure());
+			details.put("consentScope", snapshot.consentScope());
+			details.put("consentGrantedAt", snapshot.consentGrantedAt());
+			details.put("consentChannel", snapshot.consentChannel());
+			timeline.add(new Entry(snapshot.fetchedAt(), "DATA_FETCH",
+					snapshot.source().name() + " data " + snapshot.status().name().toLowerCase(), snapshot.provider(),
+					null, details));
+		}
+		for (DecisionRecord record : this.chain.forApplication(applicationId)) {
+			Map<String, Object> details = new LinkedHashMap<>(read(record.payload()));
+			details.put("recordSeq", record.seq());
+			details.put("recordHash", record.hash());
+			timeline.add(new Entry(record.recordedAt(), record.kind(), title(record.kind(), details), record.actor(),
+					record.rulesetVersion(), details));
+		}
+		timeline.sort(Comparator.comparing(Entry::at));
+		Map<String, Object> loan = new LinkedHashMap<>();
+		loan.put("product", application.loan().product());
+		loan.put("amount", application.loan().amount());
+		loan.put("termMonths", application.loan().termMonths());
+		loan.put("purpose", application.loan().purpose());
+		return new Trail(applicationId, application.status().name(), application.applicant().masked(), loan,
+				(process != null) ? process.getProcessDefinitionId() : null, passed, timeline);
+	}
+
+	private static String title(String kind, Map<String, Object> details) {
+		return switch (kind) {
+			case DecisionRecordListener.ASSESSMENT ->
+				"Assessed: " + details.get("band") + ", score " + details.get("score");
+			case DecisionRecordListener.FINAL_DECISION -> "Final decision: " + details.get("outcome");
+			default -> kind.replace('_', ' ').toLowerCase() + ": " + details.get("decision");
+		};
+	}
+
+	private Map<String, Object> read(String payload) {
+		try {
+			return this.json.readValue(payload, Map.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A decision record cannot be read", ex);
+		}
+	}
+
+	@Nullable
+	private static OffsetDateTime time(@Nullable java.util.Date date) {
+		return (date != null) ? date.toInstant().atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.creditflow.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.creditflow.application.ApplicationDecided;
+import org.creditflow.application.FinalDecision;
+import org.creditflow.review.ReviewDecision;
+import org.creditflow.scoring.Assessment;
+import org.creditflow.scoring.AssessmentRecorded;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends a decision record for every assessment, every officer's decision and every
+ * final decision, in the transaction that made it: if the record cannot be written, the
+ * decision is not taken either.
+ */
+@Component
+class DecisionRecordListener {
+
+	static final String ASSESSMENT = "ASSESSMENT";
+
+	static final String FINAL_DECISION = "FINAL_DECISION";
+
+	private final DecisionChain chain;
+
+	DecisionRecordListener(DecisionChain chain) {
+		this.chain = chain;
+	}
+
+	@EventListener
+	void on(AssessmentRecorded recorded) {
+		Assessment assessment = recorded.assessment();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("assessmentId", assessment.id());
+		payload.put("round", assessment.round());
+		payload.put("band", assessment.band());
+		payload.put("score", assessment.score());
+		payload.put("grade", assessment.grade());
+		payload.put("segment", assessment.segment());
+		payload.put("offerLimit", assessment.offerLimit());
+		payload.put("offerRate", assessment.offerRate());
+		payload.put("reasons", assessment.reasonCodes());
+		payload.put("firedRules", assessment.firedRules());
+		payload.put("snapshots", recorded.snapshots());
+		this.chain.append(assessment.applicationId(), ASSESSMENT, "rules", assessment.rulesetVersion(), payload);
+	}
+
+	@EventListener
+	void on(ReviewDecision decision) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("taskId", decision.taskId());
+		payload.put("groups", decision.decidedByGroups());
+		payload.put("decision", decision.decision());
+		payload.put("comment", decision.comment());
+		payload.put("approvedLimit", decision.approvedLimit());
+		payload.put("approvedRate", decision.approvedRate());
+		payload.put("declineReason", decision.declineReason());
+		payload.put("informationRequested", decision.informationRequested());
+		payload.put("secondApprovalRequired", decision.secondApprovalRequired());
+		this.chain.append(decision.applicationId(), decision.step().name(), decision.decidedBy(), null, payload);
+	}
+
+	@EventListener
+	void on(ApplicationDecided decided) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("outcome", decided.outcome().name());
+		payload.put("decider", decided.decider().name());
+		FinalDecision decision = decided.decision();
+		String actor = decided.decider().name().toLowerCase();
+		if (decision != null) {
+			actor = decision.decidedBy();
+			payload.put("score", decision.score());
+			payload.put("grade", decision.grade());
+			payload.put("creditLimit", decision.creditLimit());
+			payload.put("annualRate", decision.annualRate());
+			payload.put("reasons", decision.reasons().stream().map((reason) -> reason.code()).toList());
+			payload.put("secondApprover", decision.secondApprover());
+			payload.put("comment", decision.comment());
+		}
+		else {
+			payload.put("reason", decided.reason());
+		}
+		this.chain.append(decided.applicationId(), FINAL_DECISION, actor,
+				(decision != null) ? decision.rulesetVersion() : null, payload);
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.creditflow.audit;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.creditflow.ApplicationBodies;
+import org.creditflow.Browser;
+import org.creditflow.CreditflowIntegrationTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An auditor traces an application an officer decided, in headless Chromium: checks the
+ * chain, finds the application by officer, sees its timeline, its path on the BPMN
+ * diagram and its decisions with the rules that fired, and replays it. The page is saved
+ * as target/screenshots/audit-application.png. An officer gets 403.
+ */
+@Tag("browser")
+@CreditflowIntegrationTest
+class AuditPagesBrowserTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void shouldLetAnAuditorTraceAnApplicationInTheBrowser() {
+		String id = applicationApprovedByAnOfficer();
+
+		try (Browser browser = new Browser(this.port)) {
+			browser.signIn("auditor", "auditor").open("/audit");
+			browser.click(By.id("check-chain"));
+			browser.awaitText(By.id("chain-result"), "Chain intact");
+
+			browser.await(By.name("officer")).sendKeys("officer");
+			browser.click(By.cssSelector("#search button[type=submit]"));
+			browser.click(By.linkText(id));
+
+			browser.awaitText(By.id("timeline"), "Review application");
+			browser.await(By.cssSelector("#diagram svg .cf-passed"));
+			assertThat(browser.text(By.id("summary"))).contains("김*지").doesNotContain("김민지");
+			String decisions = browser.text(By.id("decisions"));
+			assertThat(decisions).contains("Assessed:").contains("Rules that fired:").contains("review: APPROVE");
+			assertThat(decisions).contains("Final decision: APPROVED");
+			browser.click(By.id("replay"));
+			browser.awaitText(By.id("replay-result"), "Replay identical");
+			assertThat(browser.screenshot("audit-application")).exists();
+		}
+	}
+
+	@Test
+	void shouldRefuseTheAuditPagesToAnOfficer() {
+		try (Browser browser = new Browser(this.port)) {
+			browser.signIn("officer", "officer").open("/audit");
+
+			assertThat(browser.text(By.tagName("body"))).containsAnyOf("403", "Forbidden");
+			assertThat(browser.currentUrl()).endsWith("/audit");
+		}
+	}
+
+	private String applicationApprovedByAnOfficer() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String id = this.http.withBasicAuth("partner", "partner")
+			.postForObject("/api/applications",
+					new HttpEntity<>(ApplicationBodies.body(ApplicationBodies.AVERAGE).toString(), headers),
+					JsonNode.class)
+			.get("id")
+			.asText();
+		String task = await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.withBasicAuth("officer", "officer")
+				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
+					(t) -> t.size() == 1)
+			.get(0)
+			.get("id")
+			.asText();
+		this.http.withBasicAuth("officer", "officer")
+			.postForEntity("/engine-rest/task/" + task + "/complete",
+					new HttpEntity<>("{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"},"
+							+ " \"reviewComment\": {\"value\": \"verified by phone\"}}}", headers),
+					String.class);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.http.withBasicAuth("officer", "officer")
+				.getForObject("/api/applications/" + id, JsonNode.class)
+				.get("status")
+				.asText(), "APPROVED"::equals);
+		return id;
+	}
+
+}

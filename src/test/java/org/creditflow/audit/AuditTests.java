@@ -1,0 +1,371 @@
+package org.creditflow.audit;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.creditflow.ApplicationBodies;
+import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.scoring.ActiveRuleset;
+import org.creditflow.scoring.OlderRuleset;
+import org.creditflow.scoring.Ruleset;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What auditors rely on: a timeline for each path through the process, a decision chain
+ * that finds and locates tampering, replay with the exact ruleset that decided, masked
+ * exports, and no access for anyone else.
+ */
+@CreditflowIntegrationTest
+class AuditTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ActiveRuleset activeRuleset;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Test
+	void shouldShowTheTimelineOfAnApplicationApprovedByTheRules() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(trail.get("applicant").asText()).startsWith("김*지, born 1990").doesNotContain("김민지");
+		assertThat(types(trail)).contains("STEP", "DATA_FETCH", "ASSESSMENT", "FINAL_DECISION");
+		assertThat(titles(trail)).contains("Collect financial data", "Collect telecom data", "Assess credit",
+				"Final decision: APPROVED");
+		JsonNode assessment = entry(trail, "ASSESSMENT");
+		assertThat(assessment.get("rulesetVersion").asText()).hasSize(64);
+		assertThat(assessment.get("details").get("snapshots").get("FINANCIAL").get("sha256").asText()).hasSize(64);
+		JsonNode fetch = entry(trail, "DATA_FETCH");
+		assertThat(fetch.get("details").get("consentScope").asText()).isNotBlank();
+		assertThat(trail.get("activitiesPassed").toString()).contains("Task_AssessCredit", "EndEvent_Approved");
+		assertThat(ordered(trail)).isTrue();
+	}
+
+	@Test
+	void shouldShowTheTimelineOfAnApplicationDeclinedByTheRules() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME, LocalDate.now().minusYears(18)),
+				"DECLINED");
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(titles(trail)).contains("Final decision: DECLINED");
+		assertThat(entry(trail, "FINAL_DECISION").get("details").get("reasons").toString()).contains("AGE_UNDER_19");
+	}
+
+	@Test
+	void shouldShowTheOfficersDecisionWithWhoAndWhy() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
+		String task = awaitTask(id);
+		complete("officer", task, "{\"reviewDecision\": {\"value\": \"APPROVE\"},"
+				+ " \"reviewComment\": {\"value\": \"income checked by phone\"}}");
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "APPROVED"::equals);
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		JsonNode review = entry(trail, "REVIEW");
+		assertThat(review.get("actor").asText()).isEqualTo("officer");
+		assertThat(review.get("details").get("comment").asText()).isEqualTo("income checked by phone");
+		assertThat(review.get("details").get("groups").toString()).contains("loan-officers");
+		assertThat(entry(trail, "FINAL_DECISION").get("actor").asText()).isEqualTo("officer");
+		assertThat(titles(trail)).contains("Review application");
+		// search finds it by officer and by ruleset version
+		String version = entry(trail, "ASSESSMENT").get("rulesetVersion").asText();
+		assertThat(auditor("/api/audit/applications?officer=officer&status=APPROVED").toString()).contains(id);
+		assertThat(
+				auditor("/api/audit/applications?rulesetVersion=" + version + "&from=" + LocalDate.now().minusDays(1))
+					.toString())
+			.contains(id);
+		assertThat(auditor("/api/audit/applications?officer=nobody").toString()).doesNotContain(id);
+	}
+
+	@Test
+	void shouldShowAMissingSourceAndTheDecisionMadeWithoutIt() {
+		String id = submitAndAwait(ApplicationBodies.withProviderFault("0001", ApplicationBodies.PRIME), "APPROVED");
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(titles(trail)).contains("TELECOM data missing", "FINANCIAL data received");
+		assertThat(entry(trail, "ASSESSMENT").get("details").get("reasons").toString())
+			.contains("TELECOM_DATA_UNAVAILABLE");
+	}
+
+	@Test
+	void shouldShowAnEscalationAndAnExpiryAfterAskingForMoreInformation() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
+		String task = awaitTask(id);
+		this.management.executeJob(timer(id, "Event_ReviewSlaPassed"));
+		complete("senior", task, "{\"reviewDecision\": {\"value\": \"REQUEST_INFORMATION\"}, \"informationRequested\":"
+				+ " {\"value\": \"pay slips\"}, \"reviewComment\": {\"value\": \"income unclear\"}}");
+		this.management.executeJob(timer(id, "Event_InformationTimeout"));
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(status(id)).isEqualTo("EXPIRED");
+		assertThat(trail.get("activitiesPassed").toString()).contains("Event_ReviewSlaPassed", "EndEvent_Expired");
+		assertThat(entry(trail, "REVIEW").get("details").get("informationRequested").asText()).isEqualTo("pay slips");
+		JsonNode end = entry(trail, "FINAL_DECISION");
+		assertThat(end.get("details").get("decider").asText()).isEqualTo("DEADLINE");
+		assertThat(end.get("details").get("reason").asText()).contains("pay slips");
+	}
+
+	@Test
+	void shouldShowAWithdrawal() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
+		this.http.withBasicAuth("partner", "partner")
+			.postForEntity("/api/applications/" + id + "/withdraw", null, JsonNode.class);
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(status(id)).isEqualTo("WITHDRAWN");
+		JsonNode end = entry(trail, "FINAL_DECISION");
+		assertThat(end.get("details").get("decider").asText()).isEqualTo("APPLICANT");
+		assertThat(trail.get("activitiesPassed").toString()).contains("StartEvent_Withdrawn");
+	}
+
+	@Test
+	void shouldDetectAndLocateAChangedAndADeletedDecisionRecord() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+		JsonNode before = auditor("/api/audit/verify");
+		assertThat(before.get("valid").asBoolean()).as(before.toString()).isTrue();
+		long seq = entry(auditor("/api/audit/applications/" + id), "ASSESSMENT").get("details")
+			.get("recordSeq")
+			.asLong();
+		String payload = this.jdbc.sql("select payload from decision_record where seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
+			.single();
+
+		this.jdbc.sql("update decision_record set payload = :payload where seq = :seq")
+			.param("payload", payload.replace("\"band\":\"APPROVE\"", "\"band\":\"DECLINE\""))
+			.param("seq", seq)
+			.update();
+		JsonNode changed = auditor("/api/audit/verify");
+		this.jdbc.sql("update decision_record set payload = :payload where seq = :seq")
+			.param("payload", payload)
+			.param("seq", seq)
+			.update();
+
+		assertThat(changed.get("valid").asBoolean()).isFalse();
+		assertThat(changed.get("firstBrokenRecord").get("seq").asLong()).isEqualTo(seq);
+		assertThat(changed.get("firstBrokenRecord").get("applicationId").asText()).isEqualTo(id);
+		assertThat(changed.get("firstBrokenRecord").get("problem").asText()).contains("was changed");
+		assertThat(changed.get("checked").asLong()).isEqualTo(seq);
+
+		List<java.util.Map<String, Object>> row = this.jdbc.sql("select * from decision_record where seq = :seq")
+			.param("seq", seq)
+			.query()
+			.listOfRows();
+		this.jdbc.sql("delete from decision_record where seq = :seq").param("seq", seq).update();
+		JsonNode deleted = auditor("/api/audit/verify");
+		this.jdbc.sql("""
+				insert into decision_record (seq, application_id, kind, actor, ruleset_version, payload, recorded_at,
+				    previous_hash, hash)
+				values (:seq, :application_id, :kind, :actor, :ruleset_version, :payload, :recorded_at,
+				    :previous_hash, :hash)""").params(lowerCaseKeys(row.get(0))).update();
+
+		assertThat(deleted.get("valid").asBoolean()).isFalse();
+		assertThat(deleted.get("firstBrokenRecord").get("seq").asLong()).isEqualTo(seq);
+		assertThat(deleted.get("firstBrokenRecord").get("problem").asText()).contains("is missing");
+		assertThat(auditor("/api/audit/verify").get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void shouldReplayADecisionIdenticallyWithTheRulesetThatMadeItAfterTheRulesChanged() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+		Ruleset original = OlderRuleset.replaceWithStricterGrades(this.activeRuleset);
+		try {
+			JsonNode replay = this.http.withBasicAuth("auditor", "auditor")
+				.postForObject("/api/audit/applications/" + id + "/replay", null, JsonNode.class);
+
+			assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+			JsonNode assessment = replay.get("assessments").get(0);
+			assertThat(assessment.get("rulesetInService").asBoolean()).isFalse();
+			assertThat(assessment.get("rulesetVersion").asText()).isEqualTo(original.version());
+			assertThat(assessment.get("replayed").get("band").asText()).isEqualTo("APPROVE");
+			assertThat(assessment.get("differences")).isEmpty();
+		}
+		finally {
+			OlderRuleset.restore(this.activeRuleset, original);
+		}
+	}
+
+	@Test
+	void shouldExportTheTrailAndThePeriodsDecisionsWithIdentifiersMasked() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+
+		String json = this.http.withBasicAuth("auditor", "auditor")
+			.getForObject("/api/audit/applications/" + id + "/export?format=json", String.class);
+		ResponseEntity<String> csv = this.http.withBasicAuth("auditor", "auditor")
+			.getForEntity("/api/audit/applications/" + id + "/export?format=csv", String.class);
+		String period = this.http.withBasicAuth("auditor", "auditor")
+			.getForObject("/api/audit/decisions.csv?from=" + LocalDate.now().minusDays(1) + "&to="
+					+ LocalDate.now().plusDays(1), String.class);
+
+		assertThat(json).contains("김*지").doesNotContain("김민지").doesNotContain("minji@example.com");
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		assertThat(csv.getBody()).startsWith("\"application_id\",\"applicant\"").contains("김*지").doesNotContain("김민지");
+		assertThat(period).startsWith("\"application_id\",\"outcome\"").contains(id).doesNotContain("김민지");
+	}
+
+	@Test
+	void shouldLetOnlyAuditorsAndAdminsReadAndRecordEveryRead() {
+		long readsBefore = reads();
+
+		for (String user : List.of("officer", "partner", "analyst", "senior")) {
+			assertThat(this.http.withBasicAuth(user, user)
+				.getForEntity("/api/audit/verify", String.class)
+				.getStatusCode()
+				.value()).as(user).isEqualTo(403);
+		}
+		assertThat(this.http.withBasicAuth("admin", "admin")
+			.getForEntity("/api/audit/verify", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		auditor("/api/audit/applications?status=APPROVED");
+
+		// four refused attempts and two reads, each recorded with who asked
+		assertThat(reads() - readsBefore).isEqualTo(6);
+		assertThat(this.jdbc.sql("select count(*) from audit_read where read_by = 'auditor' and request like :r")
+			.param("r", "GET /api/audit/applications?status=APPROVED%")
+			.query(Long.class)
+			.single()).isPositive();
+		// auditors change nothing: no application, no task
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(this.http.withBasicAuth("auditor", "auditor")
+			.postForEntity("/api/applications",
+					new HttpEntity<>(ApplicationBodies.body(ApplicationBodies.PRIME).toString(), headers), String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	private String timer(String applicationId, String activityId) {
+		String process = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(applicationId)
+			.singleResult()
+			.getId();
+		return this.management.createJobQuery()
+			.processInstanceId(process)
+			.activityId(activityId)
+			.timers()
+			.singleResult()
+			.getId();
+	}
+
+	private long reads() {
+		return this.jdbc.sql("select count(*) from audit_read").query(Long.class).single();
+	}
+
+	private String submitAndAwait(ObjectNode body, String status) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String id = this.http.withBasicAuth("partner", "partner")
+			.postForObject("/api/applications", new HttpEntity<>(body.toString(), headers), JsonNode.class)
+			.get("id")
+			.asText();
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(id), status::equals);
+		return id;
+	}
+
+	private String status(String id) {
+		return this.http.withBasicAuth("officer", "officer")
+			.getForObject("/api/applications/" + id, JsonNode.class)
+			.get("status")
+			.asText();
+	}
+
+	private String awaitTask(String id) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.http.withBasicAuth("officer", "officer")
+				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
+					(t) -> t.size() == 1)
+			.get(0)
+			.get("id")
+			.asText();
+	}
+
+	private void complete(String user, String taskId, String variables) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> response = this.http.withBasicAuth(user, user)
+			.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+					new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
+	}
+
+	private JsonNode auditor(String path) {
+		ResponseEntity<JsonNode> response = this.http.withBasicAuth("auditor", "auditor")
+			.getForEntity(path, JsonNode.class);
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+		return response.getBody();
+	}
+
+	private static List<String> types(JsonNode trail) {
+		List<String> types = new ArrayList<>();
+		trail.get("timeline").forEach((entry) -> types.add(entry.get("type").asText()));
+		return types;
+	}
+
+	private static List<String> titles(JsonNode trail) {
+		List<String> titles = new ArrayList<>();
+		trail.get("timeline").forEach((entry) -> titles.add(entry.get("title").asText()));
+		return titles;
+	}
+
+	private static JsonNode entry(JsonNode trail, String type) {
+		for (JsonNode entry : trail.get("timeline")) {
+			if (entry.get("type").asText().equals(type)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("no " + type + " in " + trail);
+	}
+
+	private static boolean ordered(JsonNode trail) {
+		String previous = "";
+		for (JsonNode entry : trail.get("timeline")) {
+			java.time.Instant at = java.time.OffsetDateTime.parse(entry.get("at").asText()).toInstant();
+			if (!previous.isEmpty() && at.isBefore(java.time.Instant.parse(previous))) {
+				return false;
+			}
+			previous = at.toString();
+		}
+		return true;
+	}
+
+	private static java.util.Map<String, Object> lowerCaseKeys(java.util.Map<String, Object> row) {
+		java.util.Map<String, Object> lower = new java.util.HashMap<>();
+		row.forEach((key, value) -> lower.put(key.toLowerCase(), value));
+		return lower;
+	}
+
+}
