@@ -108,6 +108,32 @@ class AuditTests {
 	}
 
 	@Test
+	void shouldShowBothPairsOfEyesOfAFourEyesApproval() {
+		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
+		complete("senior", awaitTask(id), "{\"reviewDecision\": {\"value\": \"APPROVE\"},"
+				+ " \"approvedRate\": {\"value\": 5.0}, \"reviewComment\": {\"value\": \"long-standing customer\"}}");
+		String secondApproval = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.http.withBasicAuth("senior2", "senior2")
+				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
+					(t) -> t.size() == 1)
+			.get(0)
+			.get("id")
+			.asText();
+		complete("senior2", secondApproval, "{\"secondApprovalDecision\": {\"value\": \"APPROVE\"},"
+				+ " \"secondApprovalComment\": {\"value\": \"agreed\"}}");
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "APPROVED"::equals);
+
+		JsonNode trail = auditor("/api/audit/applications/" + id);
+
+		assertThat(entry(trail, "REVIEW").get("actor").asText()).isEqualTo("senior");
+		assertThat(entry(trail, "REVIEW").get("details").get("secondApprovalRequired").asBoolean()).isTrue();
+		assertThat(entry(trail, "SECOND_APPROVAL").get("actor").asText()).isEqualTo("senior2");
+		assertThat(entry(trail, "SECOND_APPROVAL").get("details").get("comment").asText()).isEqualTo("agreed");
+		assertThat(entry(trail, "FINAL_DECISION").get("details").get("secondApprover").asText()).isEqualTo("senior2");
+		assertThat(trail.get("activitiesPassed").toString()).contains("Task_SecondApproval");
+	}
+
+	@Test
 	void shouldShowAMissingSourceAndTheDecisionMadeWithoutIt() {
 		String id = submitAndAwait(ApplicationBodies.withProviderFault("0001", ApplicationBodies.PRIME), "APPROVED");
 
