@@ -96,7 +96,8 @@
   function showDecisions(timeline) {
     const decisions = $('#decisions');
     decisions.replaceChildren();
-    timeline.filter((entry) => entry.type !== 'STEP' && entry.type !== 'DATA_FETCH').forEach((entry) => {
+    const decisionKinds = ['ASSESSMENT', 'REVIEW', 'SECOND_APPROVAL', 'FINAL_DECISION'];
+    timeline.filter((entry) => decisionKinds.includes(entry.type)).forEach((entry) => {
       const box = element('div', null, 'decision');
       box.dataset.kind = entry.type;
       box.appendChild(element('h4', entry.title + ' — ' + (entry.actor || '') + ', ' + entry.at));

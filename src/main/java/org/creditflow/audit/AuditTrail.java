@@ -12,7 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
 import org.creditflow.mydata.DataSnapshot;
@@ -69,6 +71,20 @@ class AuditTrail {
 			.processInstanceBusinessKey(applicationId)
 			.singleResult();
 		if (process != null) {
+			Map<String, String> completedBy = new LinkedHashMap<>();
+			for (UserOperationLogEntry operation : this.history.createUserOperationLogQuery()
+				.processInstanceId(process.getId())
+				.entityType(EntityTypes.TASK)
+				.orderByTimestamp()
+				.asc()
+				.list()) {
+				if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(operation.getOperationType())) {
+					completedBy.putIfAbsent(operation.getTaskId(), operation.getUserId());
+				}
+				else if (operation.getProperty() == null || "assignee".equals(operation.getProperty())) {
+					timeline.add(taskOperation(operation));
+				}
+			}
 			for (HistoricActivityInstance step : this.history.createHistoricActivityInstanceQuery()
 				.processInstanceId(process.getId())
 				.orderByHistoricActivityInstanceStartTime()
@@ -82,9 +98,15 @@ class AuditTrail {
 				details.put("activityType", step.getActivityType());
 				details.put("ended", time(step.getEndTime()));
 				details.put("canceled", step.isCanceled());
+				String who = step.getAssignee();
+				if (step.getTaskId() != null) {
+					details.put("taskId", step.getTaskId());
+					details.put("completedBy", completedBy.get(step.getTaskId()));
+					who = (who != null) ? who : completedBy.get(step.getTaskId());
+				}
 				timeline.add(new Entry(time(step.getStartTime()), "STEP",
-						(step.getActivityName() != null) ? step.getActivityName() : step.getActivityId(),
-						step.getAssignee(), null, details));
+						(step.getActivityName() != null) ? step.getActivityName() : step.getActivityId(), who, null,
+						details));
 			}
 		}
 		for (DataSnapshot snapshot : this.profiles.snapshots(applicationId)) {
@@ -116,6 +138,19 @@ class AuditTrail {
 		loan.put("purpose", application.loan().purpose());
 		return new Trail(applicationId, application.status().name(), application.applicant().masked(), loan,
 				(process != null) ? process.getProcessDefinitionId() : null, passed, timeline);
+	}
+
+	/** A person's action on a task besides completing it: claim, assign, delegate, ... */
+	private static Entry taskOperation(UserOperationLogEntry operation) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("taskId", operation.getTaskId());
+		details.put("operation", operation.getOperationType());
+		details.put("property", operation.getProperty());
+		details.put("newValue", operation.getNewValue());
+		details.put("orgValue", operation.getOrgValue());
+		String title = "Task " + operation.getOperationType().toLowerCase()
+				+ ((operation.getNewValue() != null) ? ": " + operation.getNewValue() : "");
+		return new Entry(time(operation.getTimestamp()), "TASK_OPERATION", title, operation.getUserId(), null, details);
 	}
 
 	private static String title(String kind, Map<String, Object> details) {

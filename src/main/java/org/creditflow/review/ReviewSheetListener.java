@@ -74,6 +74,10 @@ class ReviewSheetListener implements TaskListener {
 				Map.entry("onTimePayments", onTime(figures.telecom())),
 				Map.entry("unpaidBills", unpaid(figures.telecom())),
 				Map.entry("dataGaps", figures.dataGaps().isEmpty() ? "none" : String.join("; ", figures.dataGaps())),
+				Map.entry("offerSummary",
+						(assessment.offerLimit() != null && assessment.offerRate() != null)
+								? krw(assessment.offerLimit()) + " at " + rate(assessment.offerRate())
+								: "none: the rules made no offer"),
 				Map.entry("policyMaximum", (assessment.offerRate() != null)
 						? krw(figures.policyMaximum(assessment.offerRate())) + " at " + rate(assessment.offerRate())
 						: "no offer: set the rate to see it"));

@@ -85,6 +85,13 @@ class AuditTests {
 	void shouldShowTheOfficersDecisionWithWhoAndWhy() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
 		String task = awaitTask(id);
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.postForEntity("/engine-rest/task/" + task + "/claim", new HttpEntity<>("{\"userId\": \"officer\"}", json),
+					String.class)
+			.getStatusCode()
+			.value()).isEqualTo(204);
 		complete("officer", task, "{\"reviewDecision\": {\"value\": \"APPROVE\"},"
 				+ " \"reviewComment\": {\"value\": \"income checked by phone\"}}");
 		await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "APPROVED"::equals);
@@ -96,7 +103,9 @@ class AuditTests {
 		assertThat(review.get("details").get("comment").asText()).isEqualTo("income checked by phone");
 		assertThat(review.get("details").get("groups").toString()).contains("loan-officers");
 		assertThat(entry(trail, "FINAL_DECISION").get("actor").asText()).isEqualTo("officer");
-		assertThat(titles(trail)).contains("Review application");
+		assertThat(titles(trail)).contains("Review application", "Task claim: officer");
+		assertThat(entry(trail, "TASK_OPERATION").get("actor").asText()).isEqualTo("officer");
+		assertThat(step(trail, "Task_ReviewApplication").get("actor").asText()).isEqualTo("officer");
 		// search finds it by officer and by ruleset version
 		String version = entry(trail, "ASSESSMENT").get("rulesetVersion").asText();
 		assertThat(auditor("/api/audit/applications?officer=officer&status=APPROVED").toString()).contains(id);
@@ -128,6 +137,10 @@ class AuditTests {
 		assertThat(entry(trail, "REVIEW").get("actor").asText()).isEqualTo("senior");
 		assertThat(entry(trail, "REVIEW").get("details").get("secondApprovalRequired").asBoolean()).isTrue();
 		assertThat(entry(trail, "SECOND_APPROVAL").get("actor").asText()).isEqualTo("senior2");
+		// completed without claiming: who did it comes from Camunda's user operation log
+		assertThat(step(trail, "Task_ReviewApplication").get("details").get("completedBy").asText())
+			.isEqualTo("senior");
+		assertThat(step(trail, "Task_SecondApproval").get("actor").asText()).isEqualTo("senior2");
 		assertThat(entry(trail, "SECOND_APPROVAL").get("details").get("comment").asText()).isEqualTo("agreed");
 		assertThat(entry(trail, "FINAL_DECISION").get("details").get("secondApprover").asText()).isEqualTo("senior2");
 		assertThat(trail.get("activitiesPassed").toString()).contains("Task_SecondApproval");
@@ -374,6 +387,16 @@ class AuditTests {
 			}
 		}
 		throw new AssertionError("no " + type + " in " + trail);
+	}
+
+	private static JsonNode step(JsonNode trail, String activityId) {
+		for (JsonNode entry : trail.get("timeline")) {
+			if (entry.get("type").asText().equals("STEP")
+					&& entry.get("details").get("activityId").asText().equals(activityId)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("no step " + activityId + " in " + trail);
 	}
 
 	private static boolean ordered(JsonNode trail) {

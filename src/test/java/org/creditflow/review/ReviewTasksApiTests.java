@@ -62,6 +62,7 @@ class ReviewTasksApiTests {
 		assertThat(value(form, "onTimePayments")).matches("\\d+ of the last \\d+ bills paid on time");
 		assertThat(value(form, "unpaidBills")).isEqualTo("none");
 		assertThat(value(form, "dataGaps")).isEqualTo("none");
+		assertThat(value(form, "offerSummary")).matches("[\\d,]+ KRW at [\\d.]+ %");
 		assertThat(value(form, "policyMaximum")).contains("KRW at");
 	}
 
