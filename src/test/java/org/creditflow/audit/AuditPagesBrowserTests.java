@@ -1,11 +1,11 @@
 package org.creditflow.audit;
 
-import java.time.Duration;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.Browser;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.ServiceClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,12 +13,8 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An auditor traces an application an officer decided, in headless Chromium: checks the
@@ -72,32 +68,11 @@ class AuditPagesBrowserTests {
 	}
 
 	private String applicationApprovedByAnOfficer() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		String id = this.http.withBasicAuth("partner", "partner")
-			.postForObject("/api/applications",
-					new HttpEntity<>(ApplicationBodies.body(ApplicationBodies.AVERAGE).toString(), headers),
-					JsonNode.class)
-			.get("id")
-			.asText();
-		String task = await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.http.withBasicAuth("officer", "officer")
-				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
-					(t) -> t.size() == 1)
-			.get(0)
-			.get("id")
-			.asText();
-		this.http.withBasicAuth("officer", "officer")
-			.postForEntity("/engine-rest/task/" + task + "/complete",
-					new HttpEntity<>("{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"},"
-							+ " \"reviewComment\": {\"value\": \"verified by phone\"}}}", headers),
-					String.class);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.http.withBasicAuth("officer", "officer")
-				.getForObject("/api/applications/" + id, JsonNode.class)
-				.get("status")
-				.asText(), "APPROVED"::equals);
-		return id;
+		ServiceClient service = new ServiceClient(this.http);
+		String id = service.submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String task = service.awaitTask(id, "Task_ReviewApplication").get("id").asText();
+		service.complete("officer", task, Map.of("reviewDecision", "APPROVE", "reviewComment", "verified by phone"));
+		return service.awaitStatus(id, "APPROVED");
 	}
 
 }

@@ -1,9 +1,9 @@
 package org.creditflow.audit;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,22 +11,19 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.ServiceClient;
 import org.creditflow.scoring.ActiveRuleset;
 import org.creditflow.scoring.OlderRuleset;
 import org.creditflow.scoring.Ruleset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What auditors rely on: a timeline for each path through the process, a decision chain
@@ -50,6 +47,13 @@ class AuditTests {
 
 	@Autowired
 	RuntimeService runtime;
+
+	ServiceClient service;
+
+	@BeforeEach
+	void connect() {
+		this.service = new ServiceClient(this.http);
+	}
 
 	@Test
 	void shouldShowTheTimelineOfAnApplicationApprovedByTheRules() {
@@ -85,16 +89,13 @@ class AuditTests {
 	void shouldShowTheOfficersDecisionWithWhoAndWhy() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
 		String task = awaitTask(id);
-		HttpHeaders json = new HttpHeaders();
-		json.setContentType(MediaType.APPLICATION_JSON);
-		assertThat(this.http.withBasicAuth("officer", "officer")
-			.postForEntity("/engine-rest/task/" + task + "/claim", new HttpEntity<>("{\"userId\": \"officer\"}", json),
+		assertThat(this.service.as("officer")
+			.postForEntity("/engine-rest/task/" + task + "/claim", ServiceClient.json("{\"userId\": \"officer\"}"),
 					String.class)
 			.getStatusCode()
 			.value()).isEqualTo(204);
-		complete("officer", task, "{\"reviewDecision\": {\"value\": \"APPROVE\"},"
-				+ " \"reviewComment\": {\"value\": \"income checked by phone\"}}");
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "APPROVED"::equals);
+		complete("officer", task, Map.of("reviewDecision", "APPROVE", "reviewComment", "income checked by phone"));
+		this.service.awaitStatus(id, "APPROVED");
 
 		JsonNode trail = auditor("/api/audit/applications/" + id);
 
@@ -119,18 +120,12 @@ class AuditTests {
 	@Test
 	void shouldShowBothPairsOfEyesOfAFourEyesApproval() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
-		complete("senior", awaitTask(id), "{\"reviewDecision\": {\"value\": \"APPROVE\"},"
-				+ " \"approvedRate\": {\"value\": 5.0}, \"reviewComment\": {\"value\": \"long-standing customer\"}}");
-		String secondApproval = await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.http.withBasicAuth("senior2", "senior2")
-				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
-					(t) -> t.size() == 1)
-			.get(0)
-			.get("id")
-			.asText();
-		complete("senior2", secondApproval, "{\"secondApprovalDecision\": {\"value\": \"APPROVE\"},"
-				+ " \"secondApprovalComment\": {\"value\": \"agreed\"}}");
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "APPROVED"::equals);
+		complete("senior", awaitTask(id),
+				Map.of("reviewDecision", "APPROVE", "approvedRate", 5.0, "reviewComment", "long-standing customer"));
+		String secondApproval = this.service.awaitTask(id, "Task_SecondApproval").get("id").asText();
+		complete("senior2", secondApproval,
+				Map.of("secondApprovalDecision", "APPROVE", "secondApprovalComment", "agreed"));
+		this.service.awaitStatus(id, "APPROVED");
 
 		JsonNode trail = auditor("/api/audit/applications/" + id);
 
@@ -162,8 +157,8 @@ class AuditTests {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.AVERAGE), "IN_REVIEW");
 		String task = awaitTask(id);
 		this.management.executeJob(timer(id, "Event_ReviewSlaPassed"));
-		complete("senior", task, "{\"reviewDecision\": {\"value\": \"REQUEST_INFORMATION\"}, \"informationRequested\":"
-				+ " {\"value\": \"pay slips\"}, \"reviewComment\": {\"value\": \"income unclear\"}}");
+		complete("senior", task, Map.of("reviewDecision", "REQUEST_INFORMATION", "informationRequested", "pay slips",
+				"reviewComment", "income unclear"));
 		this.management.executeJob(timer(id, "Event_InformationTimeout"));
 
 		JsonNode trail = auditor("/api/audit/applications/" + id);
@@ -298,11 +293,9 @@ class AuditTests {
 			.query(Long.class)
 			.single()).isPositive();
 		// auditors change nothing: no application, no task
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
 		assertThat(this.http.withBasicAuth("auditor", "auditor")
 			.postForEntity("/api/applications",
-					new HttpEntity<>(ApplicationBodies.body(ApplicationBodies.PRIME).toString(), headers), String.class)
+					ServiceClient.json(ApplicationBodies.body(ApplicationBodies.PRIME).toString()), String.class)
 			.getStatusCode()
 			.value()).isEqualTo(403);
 	}
@@ -325,39 +318,19 @@ class AuditTests {
 	}
 
 	private String submitAndAwait(ObjectNode body, String status) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		String id = this.http.withBasicAuth("partner", "partner")
-			.postForObject("/api/applications", new HttpEntity<>(body.toString(), headers), JsonNode.class)
-			.get("id")
-			.asText();
-		await().atMost(Duration.ofSeconds(60)).until(() -> status(id), status::equals);
-		return id;
+		return this.service.awaitStatus(this.service.submit(body), status);
 	}
 
 	private String status(String id) {
-		return this.http.withBasicAuth("officer", "officer")
-			.getForObject("/api/applications/" + id, JsonNode.class)
-			.get("status")
-			.asText();
+		return this.service.status(id);
 	}
 
 	private String awaitTask(String id) {
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.http.withBasicAuth("officer", "officer")
-				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + id, JsonNode.class),
-					(t) -> t.size() == 1)
-			.get(0)
-			.get("id")
-			.asText();
+		return this.service.awaitTask(id, "Task_ReviewApplication").get("id").asText();
 	}
 
-	private void complete(String user, String taskId, String variables) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> response = this.http.withBasicAuth(user, user)
-			.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-					new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
+	private void complete(String user, String taskId, Map<String, Object> values) {
+		ResponseEntity<JsonNode> response = this.service.complete(user, taskId, values);
 		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
 	}
 

@@ -11,16 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.ServiceClient;
 import org.creditflow.scoring.CreditAssessments;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +37,13 @@ class ReviewTasksApiTests {
 
 	@Autowired
 	CreditAssessments assessments;
+
+	ServiceClient service;
+
+	@BeforeEach
+	void connect() {
+		this.service = new ServiceClient(this.http);
+	}
 
 	@Test
 	void shouldShowTheOfficerTheAssessmentWithMaskedIdentifiers() {
@@ -198,39 +203,23 @@ class ReviewTasksApiTests {
 	}
 
 	private String submit(ObjectNode body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.withBasicAuth("partner", "partner")
-			.postForObject("/api/applications", new HttpEntity<>(body.toString(), headers), JsonNode.class)
-			.get("id")
-			.asText();
+		return this.service.submit(body);
 	}
 
 	private String status(String applicationId) {
-		return get("officer", "/api/applications/" + applicationId).get("status").asText();
+		return this.service.status(applicationId);
 	}
 
 	private JsonNode awaitTask(String applicationId, String taskKey) {
-		return await().atMost(Duration.ofSeconds(60))
-			.until(() -> get("admin",
-					"/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskKey),
-					(tasks) -> tasks.size() == 1)
-			.get(0);
+		return this.service.awaitTask(applicationId, taskKey);
 	}
 
 	private JsonNode get(String user, String path) {
-		return this.http.withBasicAuth(user, user).getForObject(path, JsonNode.class);
+		return this.service.as(user).getForObject(path, JsonNode.class);
 	}
 
 	private ResponseEntity<JsonNode> complete(String user, String taskId, Map<String, Object> values) {
-		ObjectNode variables = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-		ObjectNode body = variables.putObject("variables");
-		values.forEach((name, value) -> body.putObject(name).putPOJO("value", value));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.withBasicAuth(user, user)
-			.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-					new HttpEntity<>(variables.toString(), headers), JsonNode.class);
+		return this.service.complete(user, taskId, values);
 	}
 
 	private static String value(JsonNode formVariables, String name) {

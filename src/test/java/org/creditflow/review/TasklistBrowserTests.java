@@ -2,12 +2,12 @@ package org.creditflow.review;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.Browser;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.ServiceClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,12 +15,8 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A loan officer decides a referred application in the real Camunda Tasklist, in headless
@@ -40,12 +36,9 @@ class TasklistBrowserTests {
 
 	@Test
 	void shouldLetAnOfficerApproveAReferredApplicationInTasklist() {
-		String applicationId = submitReferredApplication();
-		JsonNode task = await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.http.withBasicAuth("officer", "officer")
-				.getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicationId, JsonNode.class),
-					(tasks) -> tasks.size() == 1)
-			.get(0);
+		ServiceClient service = new ServiceClient(this.http);
+		String applicationId = service.submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		JsonNode task = service.awaitTask(applicationId, "Task_ReviewApplication");
 		String score = this.http.withBasicAuth("officer", "officer")
 			.getForObject("/engine-rest/task/" + task.get("id").asText() + "/variables/score", JsonNode.class)
 			.get("value")
@@ -72,27 +65,10 @@ class TasklistBrowserTests {
 			Path screenshot = browser.screenshot("tasklist-review-form");
 			browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> status(applicationId), "APPROVED"::equals);
+			service.awaitStatus(applicationId, "APPROVED");
 			assertThat(screenshot).exists();
 			assertThat(Files.isRegularFile(screenshot)).isTrue();
 		}
-	}
-
-	private String submitReferredApplication() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		String body = ApplicationBodies.body(ApplicationBodies.AVERAGE).toString();
-		return this.http.withBasicAuth("partner", "partner")
-			.postForObject("/api/applications", new HttpEntity<>(body, headers), JsonNode.class)
-			.get("id")
-			.asText();
-	}
-
-	private String status(String applicationId) {
-		return this.http.withBasicAuth("officer", "officer")
-			.getForObject("/api/applications/" + applicationId, JsonNode.class)
-			.get("status")
-			.asText();
 	}
 
 }
