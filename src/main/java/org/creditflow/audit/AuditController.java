@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditflow.scoring.AssessmentReplay;
+import org.creditflow.web.FieldProblem;
+import org.creditflow.web.InvalidRequestException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -52,9 +54,24 @@ class AuditController {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Check the hash chain of decision records from the first record; name the first broken link")
-	ChainCheck verify() {
-		return this.chain.verify();
+	@Operation(summary = "Check the hash chain of decision records from the first record; name the first broken link",
+			description = "anchor=seq:hash (repeatable): links kept outside the database, e.g. an earlier answer's "
+					+ "lastRecord; each must still be in the chain, which catches a chain rewritten from scratch.")
+	ChainCheck verify(@RequestParam(name = "anchor", required = false) @Nullable List<String> anchors) {
+		List<ChainCheck.Anchor> parsed = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String anchor : (anchors != null) ? anchors : List.<String>of()) {
+			try {
+				parsed.add(ChainCheck.Anchor.parse(anchor.strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("anchor", ex.getMessage()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return this.chain.verify(parsed);
 	}
 
 	@GetMapping("/applications")

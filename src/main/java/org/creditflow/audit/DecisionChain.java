@@ -66,10 +66,13 @@ class DecisionChain {
 		return sealed;
 	}
 
-	/** Walks the whole chain from the first record and names the first broken link. */
+	/**
+	 * Walks the whole chain from the first record and names the first broken link; with
+	 * anchors (links kept outside the database), also that each is still in the chain.
+	 */
 	@Transactional(readOnly = true)
-	ChainCheck verify() {
-		Walk walk = new Walk();
+	ChainCheck verify(List<ChainCheck.Anchor> anchors) {
+		Walk walk = new Walk(anchors);
 		this.jdbc.sql("select * from decision_record order by seq").query((rs) -> {
 			walk.next(DecisionRecords.map(rs));
 		});
@@ -80,7 +83,14 @@ class DecisionChain {
 			walk.broken = new ChainCheck.Break(walk.lastSeq + 1, null, "the chain's head is record " + head.seq()
 					+ " but the records end at " + walk.lastSeq + ": records at the end were deleted");
 		}
-		return new ChainCheck(walk.broken == null, walk.checked, walk.broken);
+		for (ChainCheck.Anchor anchor : anchors) {
+			if (walk.broken == null && anchor.seq() > walk.lastSeq) {
+				walk.broken = new ChainCheck.Break(anchor.seq(), null, "the anchored record " + anchor.seq()
+						+ " is beyond the chain's end (" + walk.lastSeq + "): records were deleted");
+			}
+		}
+		return new ChainCheck(walk.broken == null, walk.checked, walk.broken,
+				(walk.lastSeq > 0) ? new ChainCheck.Anchor(walk.lastSeq, walk.lastHash) : null);
 	}
 
 	List<DecisionRecord> forApplication(String applicationId) {
@@ -118,6 +128,8 @@ class DecisionChain {
 	/** The state of a walk along the chain. */
 	private static final class Walk {
 
+		private final List<ChainCheck.Anchor> anchors;
+
 		long checked;
 
 		long lastSeq;
@@ -125,6 +137,10 @@ class DecisionChain {
 		String lastHash = GENESIS;
 
 		ChainCheck.Break broken;
+
+		Walk(List<ChainCheck.Anchor> anchors) {
+			this.anchors = anchors;
+		}
 
 		void next(DecisionRecord record) {
 			if (this.broken != null) {
@@ -142,6 +158,11 @@ class DecisionChain {
 			else if (!record.hash().equals(hash(record))) {
 				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
 						"its content no longer matches its hash: the row was changed");
+			}
+			else if (this.anchors.stream()
+				.anyMatch((anchor) -> anchor.seq() == record.seq() && !anchor.hash().equals(record.hash()))) {
+				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
+						"its hash differs from the anchor kept outside the database: the chain was rewritten");
 			}
 			this.lastSeq = record.seq();
 			this.lastHash = record.hash();

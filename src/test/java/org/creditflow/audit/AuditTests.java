@@ -233,6 +233,26 @@ class AuditTests {
 	}
 
 	@Test
+	void shouldCatchAChainRewrittenFromScratchWithAnAnchorKeptOutside() {
+		submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+		JsonNode last = auditor("/api/audit/verify").get("lastRecord");
+		String anchor = last.get("seq").asLong() + ":" + last.get("hash").asText();
+		String forged = last.get("seq").asLong() + ":" + "0".repeat(64);
+
+		assertThat(auditor("/api/audit/verify?anchor=" + anchor).get("valid").asBoolean()).isTrue();
+		JsonNode rewritten = auditor("/api/audit/verify?anchor=" + forged);
+		assertThat(rewritten.get("valid").asBoolean()).isFalse();
+		assertThat(rewritten.get("firstBrokenRecord").get("problem").asText()).contains("the chain was rewritten");
+		JsonNode beyond = auditor(
+				"/api/audit/verify?anchor=" + (last.get("seq").asLong() + 1_000_000) + ":" + last.get("hash").asText());
+		assertThat(beyond.get("firstBrokenRecord").get("problem").asText()).contains("beyond the chain's end");
+		assertThat(this.service.as("auditor")
+			.getForEntity("/api/audit/verify?anchor=17-abc", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(400);
+	}
+
+	@Test
 	void shouldReplayADecisionIdenticallyWithTheRulesetThatMadeItAfterTheRulesChanged() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
 		Ruleset original = OlderRuleset.replaceWithStricterGrades(this.activeRuleset);
