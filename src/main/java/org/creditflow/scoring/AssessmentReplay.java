@@ -10,14 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditflow.application.LoanProcess.Bands;
-import org.creditflow.mydata.FinancialProfile;
-import org.creditflow.mydata.TelecomProfile;
-import org.creditflow.scoring.facts.Affordability;
-import org.creditflow.scoring.facts.Applicant;
-import org.creditflow.scoring.facts.DataAvailability;
-import org.creditflow.scoring.facts.LoanRequest;
-import org.creditflow.scoring.facts.ReasonHit;
 import org.creditflow.scoring.facts.Scoresheet;
 
 import org.springframework.stereotype.Service;
@@ -74,7 +66,7 @@ public class AssessmentReplay {
 			Assessment assessment = this.json.treeToValue(this.json.readTree(recorded.result()).get("assessment"),
 					Assessment.class);
 			Ruleset ruleset = this.compiled.computeIfAbsent(assessment.rulesetVersion(), this::compileStored);
-			Scoresheet sheet = ruleset.evaluate(facts(this.json.readTree(recorded.facts())));
+			Scoresheet sheet = ruleset.evaluate(RecordedFacts.read(recorded.facts(), this.json).asFacts());
 			Outcome before = outcomeOf(assessment);
 			Outcome after = outcomeOf(sheet);
 			List<String> differences = differences(before, after);
@@ -111,21 +103,6 @@ public class AssessmentReplay {
 		}
 	}
 
-	private List<Object> facts(JsonNode recorded) throws JsonProcessingException {
-		List<Object> facts = new ArrayList<>();
-		facts.add(this.json.treeToValue(recorded.get("Applicant"), Applicant.class));
-		facts.add(this.json.treeToValue(recorded.get("LoanRequest"), LoanRequest.class));
-		facts.add(this.json.treeToValue(recorded.get("Affordability"), Affordability.class));
-		facts.add(this.json.treeToValue(recorded.get("DataAvailability"), DataAvailability.class));
-		if (recorded.hasNonNull("FinancialProfile")) {
-			facts.add(this.json.treeToValue(recorded.get("FinancialProfile"), FinancialProfile.class));
-		}
-		if (recorded.hasNonNull("TelecomProfile")) {
-			facts.add(this.json.treeToValue(recorded.get("TelecomProfile"), TelecomProfile.class));
-		}
-		return facts;
-	}
-
 	private static Outcome outcomeOf(Assessment assessment) {
 		return new Outcome(assessment.band(), assessment.score(), assessment.grade(), assessment.segment(),
 				assessment.offerLimit(), assessment.offerRate(), assessment.reasonCodes());
@@ -133,16 +110,9 @@ public class AssessmentReplay {
 
 	/** As {@link CreditAssessor} turns a scoresheet into an assessment. */
 	private static Outcome outcomeOf(Scoresheet sheet) {
-		List<String> reasons = new ArrayList<>(
-				sheet.adverseReasons().stream().map(ReasonHit::code).distinct().toList());
-		String band = sheet.getBand();
-		if (band == null) {
-			band = Bands.REFER;
-			reasons.add(0, CreditAssessor.NO_BAND);
-		}
-		boolean declined = Bands.DECLINE.equals(band);
-		return new Outcome(band, sheet.getScore(), sheet.getGrade(), sheet.getSegment(),
-				declined ? null : sheet.getOfferLimit(), declined ? null : sheet.getOfferRate(), List.copyOf(reasons));
+		Conclusion conclusion = Conclusion.of(sheet);
+		return new Outcome(conclusion.band(), sheet.getScore(), sheet.getGrade(), sheet.getSegment(),
+				conclusion.offerLimit(), conclusion.offerRate(), conclusion.reasons());
 	}
 
 	private static List<String> differences(Outcome before, Outcome after) {

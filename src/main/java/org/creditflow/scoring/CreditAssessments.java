@@ -3,16 +3,8 @@ package org.creditflow.scoring;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.creditflow.mydata.FinancialProfile;
-import org.creditflow.mydata.TelecomProfile;
-import org.creditflow.scoring.facts.Affordability;
-import org.creditflow.scoring.facts.DataAvailability;
-import org.creditflow.scoring.facts.LoanRequest;
-
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,25 +38,11 @@ public class CreditAssessments {
 	 */
 	public Optional<ReviewFigures> latestFigures(String applicationId) {
 		int dsrLimitPercent = this.ruleset.get().policy().dsrLimitPercent();
-		return this.assessments.findLatestFacts(applicationId).map((facts) -> {
-			try {
-				JsonNode node = this.json.readTree(facts);
-				return new ReviewFigures(this.json.treeToValue(node.get("LoanRequest"), LoanRequest.class),
-						this.json.treeToValue(node.get("Affordability"), Affordability.class),
-						this.json.treeToValue(node.get("DataAvailability"), DataAvailability.class),
-						optional(node, "FinancialProfile", FinancialProfile.class),
-						optional(node, "TelecomProfile", TelecomProfile.class), dsrLimitPercent);
-			}
-			catch (JsonProcessingException ex) {
-				throw new IllegalStateException("The facts of a recorded assessment cannot be read", ex);
-			}
+		return this.assessments.findLatestFacts(applicationId).map((recorded) -> {
+			RecordedFacts facts = RecordedFacts.read(recorded, this.json);
+			return new ReviewFigures(facts.loan(), facts.affordability(), facts.availability(), facts.financial(),
+					facts.telecom(), dsrLimitPercent);
 		});
-	}
-
-	@Nullable
-	private <T> T optional(JsonNode facts, String name, Class<T> type) throws JsonProcessingException {
-		JsonNode node = facts.get(name);
-		return (node == null || node.isNull()) ? null : this.json.treeToValue(node, type);
 	}
 
 	private Assessment read(String result) {

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
-import org.creditflow.application.LoanProcess.Bands;
 import org.creditflow.mydata.DataSnapshot;
 import org.creditflow.mydata.DataSource;
 import org.creditflow.mydata.FinancialProfile;
@@ -27,7 +26,6 @@ import org.creditflow.scoring.facts.Affordability;
 import org.creditflow.scoring.facts.Applicant;
 import org.creditflow.scoring.facts.DataAvailability;
 import org.creditflow.scoring.facts.LoanRequest;
-import org.creditflow.scoring.facts.ReasonHit;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CreditAssessor {
 
 	private static final Logger log = LoggerFactory.getLogger(CreditAssessor.class);
-
-	/**
-	 * Reason given when a ruleset reaches no band: a person decides instead of no one.
-	 */
-	static final String NO_BAND = "RULES_NO_DECISION";
 
 	private final LoanApplications applications;
 
@@ -98,20 +91,14 @@ public class CreditAssessor {
 
 		Ruleset ruleset = this.active.get();
 		Scoresheet sheet = ruleset.evaluate(facts);
-		List<String> reasonCodes = new ArrayList<>(
-				sheet.adverseReasons().stream().map(ReasonHit::code).distinct().toList());
-		String band = sheet.getBand();
-		if (band == null) {
+		Conclusion conclusion = Conclusion.of(sheet);
+		if (conclusion.reachedNoBand()) {
 			log.warn("Ruleset {} reached no band for application {}; referring it", ruleset.version(), applicationId);
-			band = Bands.REFER;
-			reasonCodes.add(0, NO_BAND);
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		Assessment assessment = new Assessment(UUID.randomUUID().toString(), applicationId, round, ruleset.version(),
-				band, sheet.getScore(), sheet.getGrade(), sheet.getSegment(),
-				Bands.DECLINE.equals(band) ? null : sheet.getOfferLimit(),
-				Bands.DECLINE.equals(band) ? null : sheet.getOfferRate(), List.copyOf(reasonCodes),
-				sheet.getFiredRules(), now);
+				conclusion.band(), sheet.getScore(), sheet.getGrade(), sheet.getSegment(), conclusion.offerLimit(),
+				conclusion.offerRate(), conclusion.reasons(), sheet.getFiredRules(), now);
 		keepRulesetVersion(ruleset, now);
 		Map<String, Object> recordedFacts = recordedFacts(facts, applicationId);
 		this.assessments.insert(assessment, write(recordedFacts),
@@ -120,8 +107,8 @@ public class CreditAssessor {
 						sheet.getFinancialWeight(), "telecomWeight", sheet.getTelecomWeight())));
 		this.events
 			.publishEvent(new AssessmentRecorded(assessment, (Map<String, Object>) recordedFacts.get("snapshots")));
-		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, band, sheet.getScore(),
-				sheet.getGrade(), ruleset.version().substring(0, 12));
+		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, conclusion.band(),
+				sheet.getScore(), sheet.getGrade(), ruleset.version().substring(0, 12));
 		return assessment;
 	}
 
