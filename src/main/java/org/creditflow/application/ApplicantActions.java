@@ -29,15 +29,18 @@ class ApplicantActions {
 
 	private final LoanApplicationRepository applications;
 
+	private final InformationResponseRepository responses;
+
 	private final RuntimeService runtime;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	ApplicantActions(LoanApplicationRepository applications, RuntimeService runtime, TransactionTemplate transaction,
-			Clock clock) {
+	ApplicantActions(LoanApplicationRepository applications, InformationResponseRepository responses,
+			RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
 		this.applications = applications;
+		this.responses = responses;
 		this.runtime = runtime;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -63,19 +66,22 @@ class ApplicantActions {
 
 	/**
 	 * Hands the information an officer asked for to the waiting process, which assesses
-	 * the application again with it.
+	 * the application again with it, and records who answered (they may not decide the
+	 * review that follows).
 	 * @throws ConflictException when the application is not waiting for information
 	 */
 	LoanApplication provideInformation(LoanApplication application, ProvidedInformation information, String user) {
 		requireOpen(application, "updated");
 		correlate(application, LoanProcess.MESSAGE_INFORMATION_PROVIDED, () -> {
+			OffsetDateTime now = OffsetDateTime.now(this.clock);
+			this.responses.insert(application.id(), information, user, now);
 			if (information.annualIncome() != null || information.employmentType() != null) {
 				this.applications.updateIncome(application.id(),
 						(information.annualIncome() != null) ? information.annualIncome()
 								: application.applicant().annualIncome(),
 						(information.employmentType() != null) ? information.employmentType()
 								: application.applicant().employmentType(),
-						OffsetDateTime.now(this.clock));
+						now);
 			}
 			return this.runtime.createMessageCorrelation(LoanProcess.MESSAGE_INFORMATION_PROVIDED)
 				.processInstanceBusinessKey(application.id())

@@ -109,7 +109,8 @@ class ApplicationController {
 	}
 
 	@PostMapping(path = "/{id}/information", consumes = "application/json")
-	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers')")
+	// only the applicant's channel answers: officers decide on what it sends
+	@PreAuthorize("hasAuthority('partners')")
 	@Operation(summary = "Send the information an officer asked for; the application is assessed again",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = ProvidedInformation.class))))

@@ -1,12 +1,7 @@
 package org.creditflow.application;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.creditflow.application.ApplicationDecided.Decider;
@@ -15,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes how an application ended, from the process variables of its last assessment and,
- * when a person decided, of their review. Runs inside the step's transaction, so the
- * status, the decision and the process move together.
+ * Writes how an application ended. Approvals and declines are settled from the records
+ * ({@link SettledDecisions}: the recorded assessment and the officers' checked reviews),
+ * never from process variables, which users of the engine's APIs can write. Runs inside
+ * the step's transaction, so the status, the decision and the process move together.
  */
 @Component
 class DecisionRecorder {
@@ -35,37 +30,32 @@ class DecisionRecorder {
 
 	private final FinalDecisionRepository decisions;
 
+	private final SettledDecisions settled;
+
 	private final ReasonCatalog reasons;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	DecisionRecorder(LoanApplicationRepository applications, FinalDecisionRepository decisions, ReasonCatalog reasons,
-			ApplicationEventPublisher events, Clock clock) {
+	DecisionRecorder(LoanApplicationRepository applications, FinalDecisionRepository decisions,
+			SettledDecisions settled, ReasonCatalog reasons, ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
 		this.decisions = decisions;
+		this.settled = settled;
 		this.reasons = reasons;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	void approve(DelegateExecution execution) {
-		boolean byOfficer = decidedByOfficer(execution);
-		Long limit = asLong(byOfficer ? firstPresent(execution, Variables.APPROVED_LIMIT, Variables.OFFER_LIMIT)
-				: execution.getVariable(Variables.OFFER_LIMIT));
-		BigDecimal rate = asRate(byOfficer ? firstPresent(execution, Variables.APPROVED_RATE, Variables.OFFER_RATE)
-				: execution.getVariable(Variables.OFFER_RATE));
-		decide(execution, ApplicationStatus.APPROVED, limit, rate, reasonCodes(execution));
+		String id = execution.getProcessBusinessKey();
+		decide(id, ApplicationStatus.APPROVED, this.settled.approval(id));
 	}
 
 	void decline(DelegateExecution execution) {
-		Set<String> codes = new LinkedHashSet<>();
-		if (decidedByOfficer(execution) && execution.getVariable(Variables.DECLINE_REASON) != null) {
-			codes.add((String) execution.getVariable(Variables.DECLINE_REASON));
-		}
-		codes.addAll(reasonCodes(execution));
-		decide(execution, ApplicationStatus.DECLINED, null, null, List.copyOf(codes));
+		String id = execution.getProcessBusinessKey();
+		decide(id, ApplicationStatus.DECLINED, this.settled.decline(id));
 	}
 
 	void expire(DelegateExecution execution, String reason) {
@@ -78,25 +68,18 @@ class DecisionRecorder {
 				Decider.APPLICANT);
 	}
 
-	private void decide(DelegateExecution execution, ApplicationStatus outcome, @Nullable Long limit,
-			@Nullable BigDecimal rate, List<String> reasonCodes) {
-		String id = execution.getProcessBusinessKey();
+	private void decide(String id, ApplicationStatus outcome, SettledDecision settled) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		if (!this.applications.updateStatus(id, outcome, null, now)) {
 			log.warn("Application {} already has a final status; {} not recorded", id, outcome);
 			return;
 		}
-		boolean byOfficer = decidedByOfficer(execution);
-		FinalDecision decision = new FinalDecision(id, outcome, (Integer) execution.getVariable(Variables.SCORE),
-				(String) execution.getVariable(Variables.GRADE), limit, rate,
-				reasonCodes.stream().limit(MAX_REASONS).map(this.reasons::describe).toList(),
-				(String) execution.getVariable(Variables.RULESET_VERSION),
-				byOfficer ? (String) execution.getVariable(Variables.REVIEWED_BY) : FinalDecision.RULES,
-				byOfficer ? (String) execution.getVariable(Variables.SECOND_APPROVED_BY) : null,
-				byOfficer ? (String) execution.getVariable(Variables.REVIEW_COMMENT) : null, now);
+		FinalDecision decision = new FinalDecision(id, outcome, settled.score(), settled.grade(), settled.creditLimit(),
+				settled.annualRate(),
+				settled.reasonCodes().stream().limit(MAX_REASONS).map(this.reasons::describe).toList(),
+				settled.rulesetVersion(), settled.decidedBy(), settled.secondApprover(), settled.comment(), now);
 		this.decisions.insert(decision);
-		this.events.publishEvent(
-				new ApplicationDecided(id, outcome, byOfficer ? Decider.OFFICER : Decider.RULES, decision, null));
+		this.events.publishEvent(new ApplicationDecided(id, outcome, settled.decider(), decision, null));
 		log.info("Application {} {} by {}", id, outcome, decision.decidedBy());
 	}
 
@@ -105,31 +88,6 @@ class DecisionRecorder {
 			this.events.publishEvent(new ApplicationDecided(id, status, decider, null, reason));
 			log.info("Application {} {}: {}", id, status, reason);
 		}
-	}
-
-	private static boolean decidedByOfficer(DelegateExecution execution) {
-		return execution.getVariable(Variables.REVIEW_DECISION) != null;
-	}
-
-	private static List<String> reasonCodes(DelegateExecution execution) {
-		String codes = (String) execution.getVariable(Variables.REASON_CODES);
-		return (codes == null || codes.isBlank()) ? List.of() : Arrays.asList(codes.split(","));
-	}
-
-	private static Object firstPresent(DelegateExecution execution, String name, String fallback) {
-		Object value = execution.getVariable(name);
-		return (value != null) ? value : execution.getVariable(fallback);
-	}
-
-	@Nullable
-	private static Long asLong(@Nullable Object amount) {
-		return (amount instanceof Number number) ? number.longValue() : null;
-	}
-
-	/** Rates travel as short decimals (7.9); their text is their exact value. */
-	@Nullable
-	private static BigDecimal asRate(@Nullable Object rate) {
-		return (rate != null) ? new BigDecimal(rate.toString()) : null;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.creditflow.application;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +29,11 @@ public class LoanApplications {
 
 	private final LoanApplicationRepository applications;
 
-	LoanApplications(LoanApplicationRepository applications) {
+	private final InformationResponseRepository responses;
+
+	LoanApplications(LoanApplicationRepository applications, InformationResponseRepository responses) {
 		this.applications = applications;
+		this.responses = responses;
 	}
 
 	public Optional<LoanApplication> find(String id) {
@@ -48,6 +52,18 @@ public class LoanApplications {
 
 	static boolean isStaff(Authentication caller) {
 		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
+	}
+
+	/**
+	 * Everyone who took part in the application on the applicant's side: who submitted it
+	 * and who answered its requests for information. None of them may decide its review
+	 * (separation of duties).
+	 */
+	public Set<String> applicantSide(String id) {
+		Set<String> users = new LinkedHashSet<>();
+		find(id).ifPresent((application) -> users.add(application.submittedBy()));
+		users.addAll(this.responses.providers(id));
+		return users;
 	}
 
 	/**

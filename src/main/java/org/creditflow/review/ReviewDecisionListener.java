@@ -8,38 +8,46 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.creditflow.application.LoanApplications;
 import org.creditflow.application.LoanProcess.ReviewDecisions;
 import org.creditflow.application.LoanProcess.Variables;
+import org.creditflow.identity.Groups;
 import org.creditflow.review.ReviewDecision.Step;
 import org.creditflow.scoring.ActiveRuleset;
 import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.AssessmentVariables;
 import org.creditflow.scoring.CreditAssessments;
+import org.creditflow.scoring.Ruleset;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks an officer's decision on {@code Task_ReviewApplication} when the task completes,
- * whatever the form sent: a decision, a comment, an offer within the request and the
- * legal maximum rate, a known decline reason, what information is needed. Anything wrong
- * is refused with every problem named and the task stays open.
+ * whatever the form sent: a decision, a comment, an offer within the request, the DSR
+ * limit and the legal maximum rate, a known decline reason, what information is needed.
+ * Anything wrong is refused with every problem named and the task stays open.
  *
  * <p>
- * The rules' facts are taken from the recorded assessment, not from the variables a form
- * could have changed; the officer is the signed-in user. A second approval is needed for
- * an amount above the four-eyes limit, or for terms more generous than the rules offered.
+ * The rules' facts are taken from the recorded assessment, not from variables; the
+ * officer is the signed-in user, who must be a loan or senior officer and must not have
+ * submitted the application or answered its request for information. The checked decision
+ * is recorded in {@code review_decision}, which is what the application is decided from,
+ * and written back as the variables the process routes on. A second approval is needed
+ * for an amount above the four-eyes limit, or for terms more generous than the rules
+ * offered.
  */
 @Component
 class ReviewDecisionListener implements TaskListener {
 
-	static final BigDecimal LEGAL_MAXIMUM_RATE = new BigDecimal("20");
-
 	private static final Set<String> DECISIONS = Set.of(ReviewDecisions.APPROVE, ReviewDecisions.DECLINE,
 			ReviewDecisions.REQUEST_INFORMATION);
+
+	/** Who may decide a review: its candidates, and the seniors it escalates to. */
+	private static final Set<String> REVIEWERS = Set.of(Groups.LOAN_OFFICERS, Groups.SENIOR_OFFICERS);
 
 	private final ReviewProperties properties;
 
@@ -70,10 +78,9 @@ class ReviewDecisionListener implements TaskListener {
 		long requested = this.applications.get(applicationId).loan().amount();
 		Assessment assessment = this.assessments.latest(applicationId)
 			.orElseThrow(() -> new IllegalStateException("No assessment recorded for application " + applicationId));
-		AssessmentVariables.write(task.getExecution(), assessment);
-		task.setVariable(Variables.REQUESTED_AMOUNT, requested);
 
 		List<String> problems = new ArrayList<>();
+		SeparationOfDuties.check(actor, REVIEWERS, this.applications.applicantSide(applicationId), problems);
 		String decision = text(task, Variables.REVIEW_DECISION);
 		String comment = text(task, Variables.REVIEW_COMMENT);
 		if (decision == null || !DECISIONS.contains(decision)) {
@@ -88,8 +95,10 @@ class ReviewDecisionListener implements TaskListener {
 		String declineReason = null;
 		String informationRequested = null;
 		if (ReviewDecisions.APPROVE.equals(decision)) {
-			limit = amount(task.getVariable(Variables.APPROVED_LIMIT), assessment.offerLimit());
-			rate = rate(task.getVariable(Variables.APPROVED_RATE), assessment.offerRate());
+			limit = FormNumbers.amount(Variables.APPROVED_LIMIT, task.getVariable(Variables.APPROVED_LIMIT),
+					assessment.offerLimit(), problems);
+			rate = FormNumbers.rate(Variables.APPROVED_RATE, task.getVariable(Variables.APPROVED_RATE),
+					assessment.offerRate(), problems);
 			checkOffer(limit, rate, requested, problems);
 			if (problems.isEmpty()) {
 				checkDsr(applicationId, limit, rate, problems);
@@ -114,30 +123,58 @@ class ReviewDecisionListener implements TaskListener {
 			throw new ReviewRejectedException(problems);
 		}
 
-		task.setVariable(Variables.REVIEWED_BY, actor.userId());
-		task.setVariable(Variables.REVIEW_COMMENT, comment);
-		task.setVariable(Variables.APPROVED_LIMIT, limit);
-		task.setVariable(Variables.APPROVED_RATE, (rate != null) ? rate.doubleValue() : null);
-		task.setVariable(Variables.SECOND_APPROVAL_REQUIRED, Boolean.TRUE.equals(secondApproval));
-		this.decisions.insert(new ReviewDecision(UUID.randomUUID().toString(), applicationId, task.getId(), Step.REVIEW,
-				actor.userId(), actor.groups(), decision, comment, limit, rate, declineReason, informationRequested,
-				secondApproval, OffsetDateTime.now(this.clock)));
+		ReviewDecision checked = new ReviewDecision(UUID.randomUUID().toString(), applicationId, assessment.id(),
+				task.getId(), Step.REVIEW, actor.userId(), actor.groups(), decision, comment, limit, rate,
+				declineReason, informationRequested, secondApproval, OffsetDateTime.now(this.clock));
+		this.decisions.insert(checked);
+		writeBack(task.getExecution(), checked, assessment);
+	}
+
+	/**
+	 * The process routes on what was checked, written on the process instance itself
+	 * (never into a task-local variable that would hide it).
+	 */
+	private static void writeBack(DelegateExecution execution, ReviewDecision checked, Assessment assessment) {
+		AssessmentVariables.write(execution, assessment);
+		execution.setVariable(Variables.REVIEW_DECISION, checked.decision());
+		execution.setVariable(Variables.REVIEW_COMMENT, checked.comment());
+		execution.setVariable(Variables.REVIEWED_BY, checked.decidedBy());
+		execution.setVariable(Variables.APPROVED_LIMIT, checked.approvedLimit());
+		execution.setVariable(Variables.APPROVED_RATE,
+				(checked.approvedRate() != null) ? checked.approvedRate().doubleValue() : null);
+		execution.setVariable(Variables.DECLINE_REASON, checked.declineReason());
+		execution.setVariable(Variables.INFORMATION_REQUESTED, checked.informationRequested());
+		execution.setVariable(Variables.SECOND_APPROVAL_REQUIRED,
+				Boolean.TRUE.equals(checked.secondApprovalRequired()));
 	}
 
 	private static void checkOffer(@Nullable Long limit, @Nullable BigDecimal rate, long requested,
 			List<String> problems) {
-		if (limit == null || limit <= 0) {
-			problems.add("an approval needs a limit above 0 (the rules made no offer to accept)");
+		if (limit == null) {
+			if (!mentions(problems, Variables.APPROVED_LIMIT)) {
+				problems.add("an approval needs a limit (the rules made no offer to accept)");
+			}
 		}
 		else if (limit > requested) {
 			problems.add("the limit " + limit + " is above the amount requested (" + requested + ")");
 		}
-		if (rate == null || rate.signum() <= 0) {
+		if (rate == null) {
+			if (!mentions(problems, Variables.APPROVED_RATE)) {
+				problems.add("an approval needs an interest rate (the rules made no offer to accept)");
+			}
+		}
+		else if (rate.signum() <= 0) {
 			problems.add("an approval needs an interest rate above 0");
 		}
-		else if (rate.compareTo(LEGAL_MAXIMUM_RATE) > 0) {
-			problems.add("the rate " + rate.toPlainString() + " % is above the legal maximum of 20 %");
+		else if (rate.compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0) {
+			problems.add("the rate " + rate.toPlainString() + " % is above the legal maximum of "
+					+ Ruleset.LEGAL_MAXIMUM_RATE + " %");
 		}
+	}
+
+	/** Whether a field's value was already refused as unreadable. */
+	private static boolean mentions(List<String> problems, String field) {
+		return problems.stream().anyMatch((problem) -> problem.startsWith(field + " "));
 	}
 
 	/**
@@ -164,40 +201,6 @@ class ReviewDecisionListener implements TaskListener {
 	private static String text(DelegateTask task, String name) {
 		Object value = task.getVariable(name);
 		return (value instanceof String text && !text.isBlank()) ? text.strip() : null;
-	}
-
-	/**
-	 * The officer's amount, or the rules' offer when the field was left empty; -1 if not
-	 * a whole number.
-	 */
-	@Nullable
-	private static Long amount(@Nullable Object value, @Nullable Long offer) {
-		if (value == null || (value instanceof String text && text.isBlank())) {
-			return offer;
-		}
-		try {
-			return new BigDecimal(value.toString().strip()).longValueExact();
-		}
-		catch (ArithmeticException | NumberFormatException ex) {
-			return -1L;
-		}
-	}
-
-	/**
-	 * The officer's rate, or the rules' rate when the field was left empty; -1 if not a
-	 * number.
-	 */
-	@Nullable
-	private static BigDecimal rate(@Nullable Object value, @Nullable BigDecimal offer) {
-		if (value == null || (value instanceof String text && text.isBlank())) {
-			return offer;
-		}
-		try {
-			return new BigDecimal(value.toString().strip());
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ONE.negate();
-		}
 	}
 
 }

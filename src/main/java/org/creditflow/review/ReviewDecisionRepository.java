@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.creditflow.review.ReviewDecision.Step;
+import org.creditflow.scoring.Assessment;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -49,13 +50,15 @@ class ReviewDecisionRepository {
 
 	private void insertRow(ReviewDecision decision) {
 		this.jdbc.sql("""
-				insert into review_decision (id, application_id, task_id, step, decided_by, decided_by_groups,
-				    decision, decision_comment, approved_limit, approved_rate, decline_reason, information_requested,
-				    second_approval_required, decided_at)
-				values (:id, :applicationId, :taskId, :step, :decidedBy, :groups, :decision, :comment, :limit, :rate,
-				    :declineReason, :informationRequested, :secondApprovalRequired, :decidedAt)""")
+				insert into review_decision (id, application_id, assessment_id, task_id, step, decided_by,
+				    decided_by_groups, decision, decision_comment, approved_limit, approved_rate, decline_reason,
+				    information_requested, second_approval_required, decided_at)
+				values (:id, :applicationId, :assessmentId, :taskId, :step, :decidedBy, :groups, :decision,
+				    :comment, :limit, :rate, :declineReason, :informationRequested, :secondApprovalRequired,
+				    :decidedAt)""")
 			.param("id", decision.id())
 			.param("applicationId", decision.applicationId())
+			.param("assessmentId", decision.assessmentId(), Types.VARCHAR)
 			.param("taskId", decision.taskId())
 			.param("step", decision.step().name())
 			.param("decidedBy", decision.decidedBy())
@@ -71,14 +74,16 @@ class ReviewDecisionRepository {
 			.update();
 	}
 
-	Optional<ReviewDecision> latest(String applicationId, Step step) {
-		return this.jdbc
-			.sql("select * from review_decision where application_id = :id and step = :step "
-					+ "order by decided_at desc, id limit 1")
-			.param("id", applicationId)
-			.param("step", step.name())
-			.query(ReviewDecisionRepository::map)
-			.optional();
+	/**
+	 * The last decision of that step taken on this assessment (records from before
+	 * assessments were kept on them count when they came after it).
+	 */
+	Optional<ReviewDecision> latestOn(Assessment assessment, Step step) {
+		return findAll(assessment.applicationId()).stream()
+			.filter((decision) -> decision.step() == step)
+			.filter((decision) -> (decision.assessmentId() != null) ? decision.assessmentId().equals(assessment.id())
+					: !decision.decidedAt().isBefore(assessment.assessedAt()))
+			.reduce((earlier, later) -> later);
 	}
 
 	List<ReviewDecision> findAll(String applicationId) {
@@ -90,8 +95,8 @@ class ReviewDecisionRepository {
 
 	private static ReviewDecision map(ResultSet rs, int row) throws SQLException {
 		String groups = rs.getString("decided_by_groups");
-		return new ReviewDecision(rs.getString("id"), rs.getString("application_id"), rs.getString("task_id"),
-				Step.valueOf(rs.getString("step")), rs.getString("decided_by"),
+		return new ReviewDecision(rs.getString("id"), rs.getString("application_id"), rs.getString("assessment_id"),
+				rs.getString("task_id"), Step.valueOf(rs.getString("step")), rs.getString("decided_by"),
 				groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")), rs.getString("decision"),
 				rs.getString("decision_comment"), rs.getObject("approved_limit", Long.class),
 				rs.getBigDecimal("approved_rate"), rs.getString("decline_reason"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration(proxyBeanMethods = false)
 class TaskCompletionLock {
 
-	/** Tasklist's own API and the public REST API. */
-	private static final Pattern COMPLETION = Pattern
+	/** Completing a task, through Tasklist's own API or the public REST API. */
+	static final Pattern COMPLETION = Pattern
 		.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
 
 	@Bean
@@ -121,18 +122,20 @@ class TaskCompletionLock {
 			held.copyBodyToResponse();
 		}
 
-		private static String path(HttpServletRequest request) {
-			return request.getRequestURI().substring(request.getContextPath().length());
-		}
+	}
 
-		private static void problem(HttpServletResponse response, int status, String message) throws IOException {
-			response.setStatus(status);
-			response.setContentType("application/json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter()
-				.write("{\"type\":\"TaskCompletionException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
-		}
+	static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
 
+	/** Answers in the shape of Camunda's REST errors, whose message Tasklist shows. */
+	static void problem(HttpServletResponse response, int status, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"TaskCompletionException\",\"message\":\""
+					+ new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}");
 	}
 
 }
