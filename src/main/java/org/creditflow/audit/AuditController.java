@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 class AuditController {
 
-	private final DecisionChain chain;
+	private final ChainVerification verification;
 
 	private final AuditTrail trail;
 
@@ -46,17 +46,19 @@ class AuditController {
 
 	private final AssessmentReplay replay;
 
-	AuditController(DecisionChain chain, AuditTrail trail, AuditSearch search, AssessmentReplay replay) {
-		this.chain = chain;
+	AuditController(ChainVerification verification, AuditTrail trail, AuditSearch search, AssessmentReplay replay) {
+		this.verification = verification;
 		this.trail = trail;
 		this.search = search;
 		this.replay = replay;
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Check the hash chain of decision records from the first record; name the first broken link",
+	@Operation(summary = "Check the sealed chain of decision records from the first record; name the first broken link",
 			description = "anchor=seq:hash (repeatable): links kept outside the database, e.g. an earlier answer's "
-					+ "lastRecord; each must still be in the chain, which catches a chain rewritten from scratch.")
+					+ "lastRecord; each must still be in the chain, which catches a chain rewritten from scratch. "
+					+ "The anchors of the service's anchor file are checked too, and every final and officer's "
+					+ "decision against its record (mismatches).")
 	ChainCheck verify(@RequestParam(name = "anchor", required = false) @Nullable List<String> anchors) {
 		List<ChainCheck.Anchor> parsed = new ArrayList<>();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -71,7 +73,7 @@ class AuditController {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return this.chain.verify(parsed);
+		return this.verification.verify(parsed);
 	}
 
 	@GetMapping("/applications")

@@ -19,6 +19,7 @@ import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
 import org.creditflow.mydata.DataSnapshot;
 import org.creditflow.mydata.MyDataProfiles;
+import org.creditflow.web.NotFoundException;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,8 @@ class AuditTrail {
 	}
 
 	Trail of(String applicationId) {
-		LoanApplication application = this.applications.get(applicationId);
+		LoanApplication application = this.applications.find(applicationId)
+			.orElseThrow(() -> new NotFoundException("No application " + applicationId));
 		List<Entry> timeline = new ArrayList<>();
 		List<String> passed = new ArrayList<>();
 		HistoricProcessInstance process = this.history.createHistoricProcessInstanceQuery()

@@ -1,15 +1,11 @@
 package org.creditflow.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +17,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hash chain of decision records. A record is appended in the transaction of the
- * decision it records (so neither exists without the other), after locking the chain's
- * head, which gives every record of every node one order. Its hash covers its fields and
- * the previous record's hash: a changed, inserted or deleted row breaks the chain there.
+ * The chain of decision records. A record is appended in the transaction of the decision
+ * it records (so neither exists without the other), after locking the chain's head, which
+ * gives every record of every node one order. Its seal ({@link ChainSeal}, keyed with a
+ * secret outside the database) covers its fields and the previous record's seal: a
+ * changed, inserted or deleted row breaks the chain there, and nobody without the key can
+ * seal a replacement.
  */
 @Component
 class DecisionChain {
@@ -33,12 +31,15 @@ class DecisionChain {
 
 	private final JdbcClient jdbc;
 
+	private final ChainSeal seal;
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	DecisionChain(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+	DecisionChain(JdbcClient jdbc, ChainSeal seal, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -53,7 +54,7 @@ class DecisionChain {
 		OffsetDateTime now = OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 		DecisionRecord unsealed = new DecisionRecord(head.seq() + 1, applicationId, kind, actor, rulesetVersion,
 				write(payload), now, head.hash(), "");
-		DecisionRecord sealed = unsealed.withHash(hash(unsealed));
+		DecisionRecord sealed = unsealed.withHash(this.seal.seal(unsealed));
 		this.jdbc.sql("""
 				insert into decision_record (seq, application_id, kind, actor, ruleset_version, payload, recorded_at,
 				    previous_hash, hash)
@@ -72,7 +73,7 @@ class DecisionChain {
 	 */
 	@Transactional(readOnly = true)
 	ChainCheck verify(List<ChainCheck.Anchor> anchors) {
-		Walk walk = new Walk(anchors);
+		Walk walk = new Walk(anchors, this.seal);
 		this.jdbc.sql("select * from decision_record order by seq").query((rs) -> {
 			walk.next(DecisionRecords.map(rs));
 		});
@@ -90,7 +91,8 @@ class DecisionChain {
 			}
 		}
 		return new ChainCheck(walk.broken == null, walk.checked, walk.broken,
-				(walk.lastSeq > 0) ? new ChainCheck.Anchor(walk.lastSeq, walk.lastHash) : null);
+				(walk.lastSeq > 0) ? new ChainCheck.Anchor(walk.lastSeq, walk.lastHash) : null, anchors.size(),
+				List.of());
 	}
 
 	List<DecisionRecord> forApplication(String applicationId) {
@@ -100,17 +102,12 @@ class DecisionChain {
 			.list();
 	}
 
-	static String hash(DecisionRecord record) {
-		String content = String.join("|", Long.toString(record.seq()), record.applicationId(), record.kind(),
-				record.actor(), Objects.toString(record.rulesetVersion(), ""), record.payload(),
-				Long.toString(record.recordedAt().toInstant().toEpochMilli()), record.previousHash());
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** The chain's last link, as the head row holds it; empty while the chain is. */
+	@Transactional(readOnly = true)
+	Optional<ChainCheck.Anchor> head() {
+		return this.jdbc.sql("select seq, hash from decision_chain_head where id = 1 and seq > 0")
+			.query((rs, row) -> new ChainCheck.Anchor(rs.getLong("seq"), rs.getString("hash")))
+			.optional();
 	}
 
 	private String write(Map<String, Object> payload) {
@@ -130,6 +127,8 @@ class DecisionChain {
 
 		private final List<ChainCheck.Anchor> anchors;
 
+		private final ChainSeal seal;
+
 		long checked;
 
 		long lastSeq;
@@ -138,8 +137,9 @@ class DecisionChain {
 
 		ChainCheck.Break broken;
 
-		Walk(List<ChainCheck.Anchor> anchors) {
+		Walk(List<ChainCheck.Anchor> anchors, ChainSeal seal) {
 			this.anchors = anchors;
+			this.seal = seal;
 		}
 
 		void next(DecisionRecord record) {
@@ -155,9 +155,12 @@ class DecisionChain {
 				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
 						"it does not link to the record before it (previous hash differs)");
 			}
-			else if (!record.hash().equals(hash(record))) {
+			else if (!record.hash().equals(this.seal.seal(record))) {
 				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
-						"its content no longer matches its hash: the row was changed");
+						this.seal.isUnkeyed(record)
+								? "it is sealed without the chain key: written before the chain was keyed, "
+										+ "or forged by someone without the key"
+								: "its content no longer matches its seal: the row was changed");
 			}
 			else if (this.anchors.stream()
 				.anyMatch((anchor) -> anchor.seq() == record.seq() && !anchor.hash().equals(record.hash()))) {

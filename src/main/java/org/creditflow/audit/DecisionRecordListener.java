@@ -52,6 +52,7 @@ class DecisionRecordListener {
 	void on(ReviewDecision decision) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("taskId", decision.taskId());
+		payload.put("assessmentId", decision.assessmentId());
 		payload.put("groups", decision.decidedByGroups());
 		payload.put("decision", decision.decision());
 		payload.put("comment", decision.comment());

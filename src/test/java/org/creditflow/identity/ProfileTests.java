@@ -19,7 +19,8 @@ class ProfileTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CreditflowApplication.class).run(
 				"--spring.profiles.active=production", "--server.port=0",
 				"--spring.datasource.url=jdbc:h2:mem:production-like;DB_CLOSE_DELAY=-1",
-				"--camunda.bpm.process-engine-name=production", "--camunda.bpm.job-execution.enabled=false")) {
+				"--camunda.bpm.process-engine-name=production", "--camunda.bpm.job-execution.enabled=false",
+				"--creditflow.audit.chain-key=" + "k".repeat(32))) {
 			IdentityService identity = context.getBean(IdentityService.class);
 
 			assertThat(identity.createUserQuery().count()).isZero();
