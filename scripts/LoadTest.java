@@ -121,8 +121,8 @@ public class LoadTest {
 				{"applicant": {"name": "부하시험", "birthDate": "1988-03-15", "phone": "%s",
 				  "employmentType": "SALARIED", "annualIncome": 52000000},
 				 "loan": {"product": "PERSONAL_CREDIT", "amount": 15000000, "termMonths": 36, "purpose": "LIVING"},
-				 "consent": {"financialData": true, "telecomData": true, "grantedAt": "2026-11-28T10:00:00+09:00"}}"""
-			.formatted(phone);
+				 "consent": {"financialData": true, "telecomData": true, "grantedAt": "%s"}}"""
+			.formatted(phone, java.time.OffsetDateTime.now().minusMinutes(5));
 		// the Idempotency-Key makes it safe to send again when the service answers 503 (busy)
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/applications"))
 			.header("Authorization", auth)

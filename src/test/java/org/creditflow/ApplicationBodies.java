@@ -1,6 +1,7 @@
 package org.creditflow;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +70,8 @@ public final class ApplicationBodies {
 		ObjectNode consent = body.putObject("consent");
 		consent.put("financialData", true);
 		consent.put("telecomData", true);
-		consent.put("grantedAt", "2026-11-28T10:00:00+09:00");
+		// a recent consent: intake refuses one older than 30 days or in the future
+		consent.put("grantedAt", OffsetDateTime.now().minusHours(1).toString());
 		return body;
 	}
 

@@ -59,7 +59,9 @@ record NewApplication(@NotNull @Valid ApplicantData applicant, @NotNull @Valid L
 	record ConsentData(@Schema(
 			description = "consent to read bank MyData; without it no assessment is possible") @NotNull Boolean financialData,
 			@Schema(description = "consent to read telecom MyData; without it the assessment uses bank data only") @NotNull Boolean telecomData,
-			@Schema(example = "2026-11-28T10:00:00+09:00") @NotNull OffsetDateTime grantedAt) {
+			@Schema(description = "when the applicant consented: not in the future, at most "
+					+ "creditflow.intake.consent-max-age (30 days) ago",
+					example = "2026-11-28T10:00:00+09:00") @NotNull @RecentConsent OffsetDateTime grantedAt) {
 	}
 
 	Applicant toApplicant() {
