@@ -194,8 +194,8 @@ class DecisionConsistency {
 		private void differs(long seq, String applicationId, String table, String column, @Nullable Object recorded,
 				@Nullable Object stored) {
 			if (!Objects.equals(normal(recorded), normal(stored))) {
-				mismatch(seq, applicationId,
-						table + "." + column + " is " + stored + " but the sealed record says " + recorded);
+				mismatch(seq, applicationId, table + "." + column + " is " + shown(stored)
+						+ " but the sealed record says " + shown(recorded));
 			}
 		}
 
@@ -211,6 +211,10 @@ class DecisionConsistency {
 			return DecisionConsistency.this.json.valueToTree(codes).toString();
 		}
 
+	}
+
+	private static String shown(@Nullable Object value) {
+		return (value instanceof BigDecimal number) ? number.toPlainString() : String.valueOf(value);
 	}
 
 	@Nullable

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -301,6 +302,44 @@ class LoanApplicationProcessTests {
 		awaitTask(process, "Task_SecondApproval");
 		assertThat(this.runtime.getVariable(process.getId(), Variables.OFFER_LIMIT)).isEqualTo(offerLimit);
 		assertThat(this.runtime.getVariable(process.getId(), Variables.REVIEWED_BY)).isEqualTo("officer");
+	}
+
+	@Test
+	void shouldIssueNoOfferTheRecordsDoNotSupportEvenWhenTheProcessIsPushedThere() {
+		ProcessInstance process = submit(TestApplications.AVERAGE);
+		awaitTask(process, "Task_ReviewApplication");
+		// an insider with the engine's Java API: forged variables, then a jump past the
+		// review
+		this.runtime.setVariable(process.getId(), Variables.BAND, "APPROVE");
+		this.runtime.setVariable(process.getId(), Variables.REVIEW_DECISION, "APPROVE");
+		this.runtime.setVariable(process.getId(), Variables.APPROVED_RATE, 0.1);
+
+		assertThatThrownBy(() -> this.runtime.createProcessInstanceModification(process.getId())
+			.cancelAllForActivity("Task_ReviewApplication")
+			.startBeforeActivity("Task_IssueOffer")
+			.execute()).isInstanceOf(UnsettledDecisionException.class)
+			.hasMessageContaining("no officer's approval of its latest assessment is on record");
+		assertThatThrownBy(() -> this.runtime.createProcessInstanceModification(process.getId())
+			.cancelAllForActivity("Task_ReviewApplication")
+			.startBeforeActivity("Task_NotifyDecline")
+			.execute()).isInstanceOf(UnsettledDecisionException.class);
+		assertThat(status(process)).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(this.tasks.createTaskQuery().processInstanceId(process.getId()).count()).isOne();
+	}
+
+	@Test
+	void shouldNotLetTheProcessEndBeforeTheApplicationHasAFinalStatus() {
+		ProcessInstance process = submit(TestApplications.AVERAGE);
+		Task review = awaitTask(process, "Task_ReviewApplication");
+
+		assertThatThrownBy(() -> this.runtime.deleteProcessInstance(process.getId(), "tidying up"))
+			.isInstanceOf(UnsettledDecisionException.class)
+			.hasMessageContaining("cannot end before the application is approved, declined, withdrawn or expired");
+		// a BPMN error nothing catches fails instead of ending the process silently
+		assertThatThrownBy(() -> this.tasks.handleBpmnError(review.getId(), "ANY_ERROR"))
+			.isInstanceOf(ProcessEngineException.class);
+		assertThat(status(process)).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isOne();
 	}
 
 	private ProcessInstance submit(String persona) {

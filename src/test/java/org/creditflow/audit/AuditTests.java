@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,15 @@ class AuditTests {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	AnchorFile anchors;
+
+	@Autowired
+	ChainSeal seal;
+
+	@Autowired
+	ScheduledAnnotationBeanPostProcessor schedules;
 
 	ServiceClient service;
 
@@ -250,6 +260,61 @@ class AuditTests {
 			.getForEntity("/api/audit/verify?anchor=17-abc", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(400);
+	}
+
+	@Test
+	void shouldAnchorTheChainOutsideTheDatabaseOnAScheduleAndCatchARewriteEvenWithTheKey() throws Exception {
+		assertThat(this.schedules.getScheduledTasks()).anySatisfy(
+				(scheduled) -> assertThat(scheduled.toString()).contains(AnchorFile.class.getName() + ".anchor"));
+		submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
+		long linesBefore = anchorLines();
+
+		this.anchors.anchor();
+		this.anchors.anchor();
+
+		assertThat(anchorLines()).as("one line per move of the chain, none when it stood still")
+			.isEqualTo(linesBefore + 1);
+		JsonNode check = auditor("/api/audit/verify");
+		assertThat(check.get("valid").asBoolean()).isTrue();
+		assertThat(check.get("anchorsChecked").asInt()).isEqualTo((int) linesBefore + 1);
+
+		// someone holding the key re-seals the anchored record after changing it
+		DecisionRecord last = lastRecord();
+		DecisionRecord forged = new DecisionRecord(last.seq(), last.applicationId(), last.kind(), last.actor(),
+				last.rulesetVersion(), last.payload().replace("APPROVED", "DECLINED"), last.recordedAt(),
+				last.previousHash(), "");
+		forged = forged.withHash(this.seal.seal(forged));
+		reseal(forged);
+		JsonNode rewritten = auditor("/api/audit/verify");
+		reseal(last);
+
+		assertThat(rewritten.get("valid").asBoolean()).isFalse();
+		assertThat(rewritten.get("firstBrokenRecord").get("problem").asText())
+			.contains("differs from the anchor kept outside the database");
+		assertThat(auditor("/api/audit/verify").get("valid").asBoolean()).isTrue();
+	}
+
+	private long anchorLines() throws java.io.IOException {
+		java.nio.file.Path file = this.anchors.location();
+		return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file).size() : 0;
+	}
+
+	private DecisionRecord lastRecord() {
+		return this.jdbc.sql("select * from decision_record order by seq desc limit 1")
+			.query((rs, row) -> DecisionRecords.map(rs))
+			.single();
+	}
+
+	private void reseal(DecisionRecord record) {
+		this.jdbc.sql("update decision_record set payload = :payload, hash = :hash where seq = :seq")
+			.param("payload", record.payload())
+			.param("hash", record.hash())
+			.param("seq", record.seq())
+			.update();
+		this.jdbc.sql("update decision_chain_head set hash = :hash where id = 1 and seq = :seq")
+			.param("hash", record.hash())
+			.param("seq", record.seq())
+			.update();
 	}
 
 	@Test
