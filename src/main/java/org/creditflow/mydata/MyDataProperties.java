@@ -23,13 +23,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("creditflow.mydata")
 public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryCycle,
-		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom, @DefaultValue Simulator simulator) {
+		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom,
+		@DefaultValue @Valid Simulator simulator) {
 
 	/**
 	 * One MyData provider.
 	 *
-	 * @param baseUrl the provider's base URL; when absent, this service's own simulator
-	 * over loopback
+	 * @param baseUrl the provider's base URL; when absent, the built-in simulator
 	 * @param token the bearer token the provider expects
 	 * @param name recorded on every snapshot as the provider
 	 * @param timeout per request: connecting and answering
@@ -53,13 +53,14 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	}
 
 	/**
-	 * The built-in simulator served at {@code /mydata-simulator}.
+	 * The built-in simulator: an HTTP server of its own on the loopback address, with a
+	 * bearer token made at each start (see {@code MyDataSimulatorServer}).
 	 *
-	 * @param token the bearer token it accepts
+	 * @param enabled whether it runs; sources without a base URL need it
 	 * @param slowAnswer how long it takes to answer applicants of the slow-provider fault
 	 */
-	public record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("simulator-token") String token,
-			@DefaultValue("PT10S") Duration slowAnswer) {
+	public record Simulator(@DefaultValue("true") boolean enabled,
+			@DefaultValue("PT10S") @NotNull Duration slowAnswer) {
 	}
 
 	@AssertTrue(message = "set creditflow.mydata.financial.base-url and telecom.base-url, or enable the simulator")
