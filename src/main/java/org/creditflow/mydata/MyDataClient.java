@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -179,7 +180,8 @@ class MyDataClient {
 	private ProviderEndpoint endpoint(DataSource source) {
 		Source settings = this.properties.source(source);
 		if (settings.baseUrl() != null) {
-			return new ProviderEndpoint(settings.baseUrl(), settings.token());
+			// validated: a base URL always comes with its token
+			return new ProviderEndpoint(settings.baseUrl(), Objects.requireNonNullElse(settings.token(), ""));
 		}
 		if (this.simulator == null) {
 			throw new IllegalStateException("no provider configured for " + source + " and no simulator");

@@ -30,14 +30,23 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	 * One MyData provider.
 	 *
 	 * @param baseUrl the provider's base URL; when absent, the built-in simulator
-	 * @param token the bearer token the provider expects
+	 * @param token the bearer token the provider expects; set exactly when the base URL
+	 * is (the simulator makes its own token at each start)
 	 * @param name recorded on every snapshot as the provider
 	 * @param timeout per request: connecting and answering
 	 * @param whenUnavailable what a source that stays down after every retry becomes
 	 */
-	public record Source(@Nullable URI baseUrl, @DefaultValue("simulator-token") @NotBlank String token,
+	public record Source(@Nullable URI baseUrl, @Nullable String token,
 			@DefaultValue(MyDataSimulator.NAME) @NotBlank String name, @DefaultValue("PT5S") @NotNull Duration timeout,
 			@DefaultValue("MISSING") @NotNull WhenUnavailable whenUnavailable) {
+
+		@AssertTrue(message = "base-url and token go together: a provider needs its bearer token, "
+				+ "and without a base-url the built-in simulator, which makes its own token, is used")
+		boolean isTokenGivenWithBaseUrl() {
+			boolean hasToken = this.token != null && !this.token.isBlank();
+			return hasToken == (this.baseUrl != null);
+		}
+
 	}
 
 	public enum WhenUnavailable {

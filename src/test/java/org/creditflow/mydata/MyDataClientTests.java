@@ -246,8 +246,7 @@ class MyDataClientTests {
 	}
 
 	private static MyDataProperties simulatedSources() {
-		Source simulated = new Source(null, "unused", MyDataSimulator.NAME, Duration.ofSeconds(2),
-				WhenUnavailable.MISSING);
+		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
 		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO));
 	}
 

@@ -190,8 +190,7 @@ class MyDataSimulatorServerTests {
 	}
 
 	private MyDataSimulatorServer start(Duration slowAnswer) {
-		Source simulated = new Source(null, "unused", MyDataSimulator.NAME, Duration.ofSeconds(2),
-				WhenUnavailable.MISSING);
+		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
 		MyDataSimulatorServer simulator = new MyDataSimulatorServer(
 				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer)), this.json,
 				validation.getValidator());
