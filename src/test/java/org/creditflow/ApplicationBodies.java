@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * persona by the last digit of the phone number (0 prime and approved, 2 thin file with a
  * good phone record, 7 average and referred, ...) and a provider fault by the middle
  * block (0000 financial down, 0001 telecom down, ...); see {@code Persona} and
- * {@code MyDataSimulatorEndpoint}.
+ * {@code SimulatedAnswers}.
  */
 public final class ApplicationBodies {
 

@@ -68,10 +68,6 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
-			// the MyData simulator stands in for an external provider and checks its own
-			// bearer token
-			.requestMatchers("/mydata-simulator/**")
-			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAuthority(Groups.ADMINS)
 			// the auditors' pages; their API says the same with @PreAuthorize

@@ -2,11 +2,11 @@ package org.creditflow.mydata;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,9 +19,9 @@ import org.creditflow.mydata.MyDataUnavailableException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -33,7 +33,9 @@ import org.springframework.web.client.RestClientException;
  * The connector to MyData providers: REST/JSON over HTTP, a bearer token and a timeout
  * per source. It asks for a person's profile by who they are (name, birth date, phone)
  * and returns the provider's answer exactly as it came, with the profile read from it.
- * Every failure becomes a {@link MyDataUnavailableException} that says why.
+ * Every failure becomes a {@link MyDataUnavailableException} that says why. A source
+ * without a configured provider is fetched from the built-in simulator, at the address
+ * and with the token of its current start.
  */
 @Component
 class MyDataClient {
@@ -46,7 +48,8 @@ class MyDataClient {
 
 	private final MyDataProperties properties;
 
-	private final Environment environment;
+	@Nullable
+	private final MyDataSimulatorServer simulator;
 
 	private final MyDataHealth health;
 
@@ -60,10 +63,10 @@ class MyDataClient {
 
 	private final Map<DataSource, RestClient> clients = new EnumMap<>(DataSource.class);
 
-	MyDataClient(MyDataProperties properties, Environment environment, MyDataHealth health, MeterRegistry meters,
-			ObjectMapper objectMapper) {
+	MyDataClient(MyDataProperties properties, @Nullable MyDataSimulatorServer simulator, MyDataHealth health,
+			MeterRegistry meters, ObjectMapper objectMapper) {
 		this.properties = properties;
-		this.environment = environment;
+		this.simulator = simulator;
 		this.health = health;
 		this.meters = meters;
 		this.json = objectMapper.copy()
@@ -96,8 +99,10 @@ class MyDataClient {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "success";
 		try {
+			ProviderEndpoint provider = endpoint(source);
 			String payload = client(source).post()
-				.uri(path(source))
+				.uri(provider.profile(source))
+				.headers((headers) -> headers.setBearerAuth(provider.token()))
 				.header("X-Request-Id", applicationId + "-" + source.name().toLowerCase())
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(new ProfileRequest(applicant.name(), applicant.birthDate(), applicant.phone()))
@@ -163,26 +168,25 @@ class MyDataClient {
 			requests.setReadTimeout(settings.timeout());
 			return RestClient.builder()
 				.requestFactory(requests)
-				.baseUrl(baseUrl(settings).toString())
-				.defaultHeader("Authorization", "Bearer " + settings.token())
 				.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
 				.build();
 		});
 	}
 
-	/** Without a configured provider, this service's own simulator, over loopback. */
-	private URI baseUrl(Source settings) {
+	/**
+	 * The configured provider, else the simulator as it runs now: asked on every fetch,
+	 * since each start of the simulator has a new port and token.
+	 */
+	private ProviderEndpoint endpoint(DataSource source) {
+		Source settings = this.properties.source(source);
 		if (settings.baseUrl() != null) {
-			return settings.baseUrl();
+			// validated: a base URL always comes with its token
+			return new ProviderEndpoint(settings.baseUrl(), Objects.requireNonNullElse(settings.token(), ""));
 		}
-		String port = this.environment.getProperty("local.server.port",
-				this.environment.getProperty("server.port", "8080"));
-		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
-		return URI.create("http://127.0.0.1:" + port + contextPath + MyDataSimulatorEndpoint.PATH);
-	}
-
-	private static String path(DataSource source) {
-		return (source == DataSource.FINANCIAL) ? "/financial-profile" : "/telecom-profile";
+		if (this.simulator == null) {
+			throw new IllegalStateException("no provider configured for " + source + " and no simulator");
+		}
+		return this.simulator.endpoint();
 	}
 
 }

@@ -23,21 +23,30 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("creditflow.mydata")
 public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryCycle,
-		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom, @DefaultValue Simulator simulator) {
+		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom,
+		@DefaultValue @Valid Simulator simulator) {
 
 	/**
 	 * One MyData provider.
 	 *
-	 * @param baseUrl the provider's base URL; when absent, this service's own simulator
-	 * over loopback
-	 * @param token the bearer token the provider expects
+	 * @param baseUrl the provider's base URL; when absent, the built-in simulator
+	 * @param token the bearer token the provider expects; set exactly when the base URL
+	 * is (the simulator makes its own token at each start)
 	 * @param name recorded on every snapshot as the provider
 	 * @param timeout per request: connecting and answering
 	 * @param whenUnavailable what a source that stays down after every retry becomes
 	 */
-	public record Source(@Nullable URI baseUrl, @DefaultValue("simulator-token") @NotBlank String token,
+	public record Source(@Nullable URI baseUrl, @Nullable String token,
 			@DefaultValue(MyDataSimulator.NAME) @NotBlank String name, @DefaultValue("PT5S") @NotNull Duration timeout,
 			@DefaultValue("MISSING") @NotNull WhenUnavailable whenUnavailable) {
+
+		@AssertTrue(message = "base-url and token go together: a provider needs its bearer token, "
+				+ "and without a base-url the built-in simulator, which makes its own token, is used")
+		boolean isTokenGivenWithBaseUrl() {
+			boolean hasToken = this.token != null && !this.token.isBlank();
+			return hasToken == (this.baseUrl != null);
+		}
+
 	}
 
 	public enum WhenUnavailable {
@@ -53,13 +62,14 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	}
 
 	/**
-	 * The built-in simulator served at {@code /mydata-simulator}.
+	 * The built-in simulator: an HTTP server of its own on the loopback address, with a
+	 * bearer token made at each start (see {@code MyDataSimulatorServer}).
 	 *
-	 * @param token the bearer token it accepts
+	 * @param enabled whether it runs; sources without a base URL need it
 	 * @param slowAnswer how long it takes to answer applicants of the slow-provider fault
 	 */
-	public record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("simulator-token") String token,
-			@DefaultValue("PT10S") Duration slowAnswer) {
+	public record Simulator(@DefaultValue("true") boolean enabled,
+			@DefaultValue("PT10S") @NotNull Duration slowAnswer) {
 	}
 
 	@AssertTrue(message = "set creditflow.mydata.financial.base-url and telecom.base-url, or enable the simulator")

@@ -13,8 +13,6 @@ import org.creditflow.mydata.FinancialProfile.Card;
 import org.creditflow.mydata.FinancialProfile.ExistingLoan;
 import org.creditflow.mydata.FinancialProfile.LenderType;
 
-import org.springframework.stereotype.Component;
-
 /**
  * A deterministic stand-in for the MyData providers: the same person always gets the same
  * profile, drawn for the {@link Persona} the phone number's last digit selects, with
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
  * who the person is, not what they declared: the income it shows is the income their
  * persona earns.
  */
-@Component
 class MyDataSimulator {
 
 	static final String NAME = "creditflow-simulator";

@@ -16,30 +16,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.creditflow.application.Applicant;
 import org.creditflow.application.EmploymentType;
 import org.creditflow.mydata.MyDataProperties.Simulator;
 import org.creditflow.mydata.MyDataProperties.Source;
 import org.creditflow.mydata.MyDataProperties.WhenUnavailable;
 import org.creditflow.mydata.MyDataUnavailableException.Reason;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The MyData connector against a real HTTP server that answers well, slowly, with errors,
- * with garbage, or not at all.
+ * with garbage, or not at all, and against the built-in simulator.
  */
 class MyDataClientTests {
 
 	private static final Applicant APPLICANT = new Applicant("김민지", LocalDate.of(1990, 4, 12), "010-1234-5670", null,
 			EmploymentType.SALARIED, 48_000_000);
+
+	private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
 
 	private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
 
@@ -51,11 +55,21 @@ class MyDataClientTests {
 
 	private HttpServer provider;
 
+	private MyDataSimulatorServer simulator;
+
 	@AfterEach
 	void stopProvider() {
 		if (this.provider != null) {
 			this.provider.stop(0);
 		}
+		if (this.simulator != null) {
+			this.simulator.stop();
+		}
+	}
+
+	@AfterAll
+	static void closeValidation() {
+		validation.close();
 	}
 
 	@Test
@@ -73,6 +87,32 @@ class MyDataClientTests {
 		assertThat(request.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer secret");
 		assertThat(request.getRequestHeaders().getFirst("X-Request-Id")).isEqualTo("app-1-telecom");
 		assertThat(this.meters.get("creditflow.mydata.fetch").tag("outcome", "success").timer().count()).isOne();
+	}
+
+	@Test
+	void shouldFetchFromTheRunningSimulatorWithItsTokenWhenNoProviderIsConfigured() {
+		MyDataProperties properties = simulatedSources();
+		this.simulator = new MyDataSimulatorServer(properties, this.json, validation.getValidator());
+		this.simulator.start();
+		MyDataClient client = clientOf(this.simulator, properties);
+		ProfileRequest person = new ProfileRequest(APPLICANT.name(), APPLICANT.birthDate(), APPLICANT.phone());
+
+		FinancialProfile first = client.financial("app-1", APPLICANT).profile();
+		// a new start listens on another port and takes another token
+		this.simulator.stop();
+		this.simulator.start();
+		FinancialProfile afterRestart = client.financial("app-1", APPLICANT).profile();
+
+		assertThat(first).isEqualTo(afterRestart).isEqualTo(new MyDataSimulator().fetchFinancial(person));
+		assertThat(client.providerName(DataSource.FINANCIAL)).isEqualTo(MyDataSimulator.NAME);
+	}
+
+	@Test
+	void shouldReportTheSimulatorUnreachableWhileItIsStopped() {
+		MyDataProperties properties = simulatedSources();
+		this.simulator = new MyDataSimulatorServer(properties, this.json, validation.getValidator());
+
+		assertUnavailable(() -> clientOf(this.simulator, properties).telecom("app-1", APPLICANT), Reason.UNREACHABLE);
 	}
 
 	@Test
@@ -197,8 +237,17 @@ class MyDataClientTests {
 	private MyDataClient client(URI baseUrl) {
 		Source source = new Source(baseUrl, "secret", "test-provider", Duration.ofMillis(800), WhenUnavailable.MISSING);
 		MyDataProperties properties = new MyDataProperties("R2/PT1S", source, source,
-				new Simulator(false, "unused", Duration.ZERO));
-		return new MyDataClient(properties, new MockEnvironment(), this.health, this.meters, this.json);
+				new Simulator(false, Duration.ZERO));
+		return new MyDataClient(properties, null, this.health, this.meters, this.json);
+	}
+
+	private MyDataClient clientOf(MyDataSimulatorServer simulator, MyDataProperties properties) {
+		return new MyDataClient(properties, simulator, this.health, this.meters, this.json);
+	}
+
+	private static MyDataProperties simulatedSources() {
+		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
+		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO));
 	}
 
 }

@@ -17,16 +17,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * MyData collection inside the process, over real HTTP to the simulator the service
- * serves, with providers that fail in every way the simulator can be asked to.
+ * MyData collection inside the process, over real HTTP to the simulator the service runs
+ * on loopback, with providers that fail in every way the simulator can be asked to.
  */
 @CreditflowIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,6 +44,12 @@ class MyDataCollectionTests {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	MyDataSimulatorServer simulator;
+
+	@LocalServerPort
+	int port;
 
 	@ParameterizedTest
 	@ValueSource(strings = { ApplicationBodies.PRIME, ApplicationBodies.THIN_FILE_GOOD_TELECOM,
@@ -163,6 +173,29 @@ class MyDataCollectionTests {
 		assertThat(health.get("components").get("mydata").get("details").fieldNames()).toIterable()
 			.containsExactlyInAnyOrder("financial", "telecom");
 		assertThat(fetches.get("availableTags").findValuesAsText("tag")).contains("source", "outcome");
+	}
+
+	@Test
+	void shouldServeTheSimulatorOnLoopbackOnlyAndNotOnThePublicPort() {
+		JsonNode person = ApplicationBodies.body(ApplicationBodies.PRIME).get("applicant");
+		// the token the simulator accepted on this port before it moved to loopback
+		HttpHeaders withTheOldFixedToken = new HttpHeaders();
+		withTheOldFixedToken.setContentType(MediaType.APPLICATION_JSON);
+		withTheOldFixedToken.setBearerAuth("simulator-token");
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<String> anonymous = this.http.exchange("/mydata-simulator/financial-profile", HttpMethod.POST,
+				new HttpEntity<>(person.toString(), withTheOldFixedToken), String.class);
+		ResponseEntity<String> signedIn = this.http.withBasicAuth("partner", "partner")
+			.exchange("/mydata-simulator/financial-profile", HttpMethod.POST, new HttpEntity<>(person.toString(), json),
+					String.class);
+
+		assertThat(this.simulator.address().getAddress().isLoopbackAddress()).isTrue();
+		assertThat(this.simulator.address().getPort()).isNotEqualTo(this.port);
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(String.valueOf(anonymous.getBody()) + signedIn.getBody()).doesNotContain("monthlyIncomeSeen");
 	}
 
 	private String submit(ObjectNode body) {
