@@ -12,14 +12,13 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.creditflow.CreditflowApplication;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.application.LoanProcess.Variables;
+import org.creditflow.SeparateService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,14 +75,13 @@ class FaultTests {
 		Files.writeString(policy,
 				Files.readString(policy).replace("Applicant( age < $minimumAge )", "Applicant( age < )"));
 
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=broken",
-				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules));
-		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
+		List<String> args = new ArrayList<>(
+				List.of("--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules));
+		if (!SeparateService.onPostgres()) {
 			args.add("--spring.datasource.url=jdbc:h2:mem:broken-rules");
 		}
 
-		assertThatThrownBy(
-				() -> new SpringApplicationBuilder(CreditflowApplication.class).run(args.toArray(String[]::new)))
+		assertThatThrownBy(() -> SeparateService.start("broken", args.toArray(String[]::new)))
 			.hasRootCauseInstanceOf(org.creditflow.scoring.InvalidRulesetException.class)
 			.rootCause()
 			.hasMessageContaining("credit/policy.drl:");

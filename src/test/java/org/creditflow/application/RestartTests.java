@@ -2,15 +2,12 @@ package org.creditflow.application;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
-import org.creditflow.CreditflowApplication;
+import org.creditflow.SeparateService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,14 +47,11 @@ class RestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				// its own engine name, so it does not replace the engine of the shared
-				// test context
-				"--camunda.bpm.process-engine-name=restart"));
-		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
-			args.add("--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("creditflow").toAbsolutePath());
+		if (SeparateService.onPostgres()) {
+			return SeparateService.start("restart");
 		}
-		return new SpringApplicationBuilder(CreditflowApplication.class).run(args.toArray(String[]::new));
+		return SeparateService.start("restart",
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("creditflow").toAbsolutePath());
 	}
 
 }

@@ -1,10 +1,9 @@
 package org.creditflow.identity;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.creditflow.CreditflowApplication;
+import org.creditflow.SeparateService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +15,10 @@ class ProfileTests {
 
 	@Test
 	void shouldCreateGroupsButNoUsersOutsideTheDemoProfile() {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CreditflowApplication.class).run(
-				"--spring.profiles.active=production", "--server.port=0",
+		try (ConfigurableApplicationContext context = SeparateService.start("production",
+				"--spring.profiles.active=production",
 				"--spring.datasource.url=jdbc:h2:mem:production-like;DB_CLOSE_DELAY=-1",
-				"--camunda.bpm.process-engine-name=production", "--camunda.bpm.job-execution.enabled=false",
-				"--creditflow.audit.chain-key=" + "k".repeat(32))) {
+				"--camunda.bpm.job-execution.enabled=false", "--creditflow.audit.chain-key=" + "k".repeat(32))) {
 			IdentityService identity = context.getBean(IdentityService.class);
 
 			assertThat(identity.createUserQuery().count()).isZero();

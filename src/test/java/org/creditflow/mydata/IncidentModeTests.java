@@ -7,10 +7,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.creditflow.ApplicationBodies;
-import org.creditflow.CreditflowApplication;
+import org.creditflow.SeparateService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -27,11 +26,9 @@ class IncidentModeTests {
 
 	@Test
 	void shouldLeaveAnIncidentThatAnOperatorRetriesOnceTheProviderIsBack() {
-		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CreditflowApplication.class).run(
-				// its own in-memory database and engine, whatever profile the suite runs
-				// in
-				"--spring.profiles.active=default", "--server.port=0", "--camunda.bpm.process-engine-name=incidents",
-				"--creditflow.mydata.financial.when-unavailable=incident")) {
+		// its own in-memory database, whatever profile the suite runs in
+		try (ConfigurableApplicationContext service = SeparateService.start("incidents",
+				"--spring.profiles.active=default", "--creditflow.mydata.financial.when-unavailable=incident")) {
 			RestClient api = RestClient.builder()
 				.baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
 				.defaultHeaders((headers) -> headers.setBasicAuth("partner", "partner"))

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditflow.ApplicationBodies;
-import org.creditflow.CreditflowApplication;
+import org.creditflow.SeparateService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -49,10 +48,8 @@ class RiskAnalystWorkflowTests {
 	@BeforeAll
 	static void startService() {
 		rules = RulesFolder.copyOfDefaultRules(temp.resolve("rules"));
-		service = new SpringApplicationBuilder(CreditflowApplication.class).run(
-				// its own in-memory database and engine, whatever profile the suite runs
-				// in
-				"--spring.profiles.active=default", "--server.port=0", "--camunda.bpm.process-engine-name=analyst",
+		// its own in-memory database, whatever profile the suite runs in
+		service = SeparateService.start("analyst", "--spring.profiles.active=default",
 				"--creditflow.rules.location=" + rules.root());
 		analyst = client("analyst");
 		partner = client("partner");
