@@ -38,6 +38,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Configuration(proxyBeanMethods = false)
 class TaskCompletionLock {
 
+	/** Where task completions arrive: the public REST API and Tasklist's own. */
+	static final String[] TASK_APIS = { "/engine-rest/task/*", "/camunda/api/engine/*" };
+
 	/** Completing a task, through Tasklist's own API or the public REST API. */
 	static final Pattern COMPLETION = Pattern
 		.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
@@ -49,7 +52,7 @@ class TaskCompletionLock {
 			.getDatabaseTablePrefix() + "ACT_RU_TASK";
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new LockingFilter(new TransactionTemplate(transactions), jdbc, table));
-		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+		registration.addUrlPatterns(TASK_APIS);
 		// after Spring Security: only signed-in users wait for a lock
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;

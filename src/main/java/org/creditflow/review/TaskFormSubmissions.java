@@ -50,7 +50,7 @@ class TaskFormSubmissions {
 			ObjectMapper json) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new FormFieldsFilter(tasks, forms, json));
-		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+		registration.addUrlPatterns(TaskCompletionLock.TASK_APIS);
 		// after sign-in, before the completion lock
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
 		return registration;
