@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiles rule files into a {@link Ruleset}, or refuses them with every problem named by
- * file and line: DRL or a decision table that does not compile, a rule in the policy or
- * scorecard stage without a {@code @reasonCode}, a reason code missing from
+ * file and line: code that reaches beyond the facts ({@link RuleCodePolicy}, checked
+ * before anything is compiled), DRL or a decision table that does not compile, a rule in
+ * the policy or scorecard stage without a {@code @reasonCode}, a reason code missing from
  * {@code reason-codes.csv}, a rule outside the known stages, a bad value in
  * {@code policy.properties}, or a price above the legal maximum rate for any grade and
  * segment.
@@ -54,6 +55,11 @@ public class RulesetCompiler {
 
 	public Ruleset compile(List<RuleFile> files, String origin) {
 		List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::path)).toList();
+		// before anything compiles: compiling alone runs some of a rule file's code
+		List<RuleProblem> codeProblems = RuleCodePolicy.check(sorted);
+		if (!codeProblems.isEmpty()) {
+			throw new InvalidRulesetException(codeProblems);
+		}
 		List<RuleProblem> problems = new ArrayList<>();
 		RuleFile reasonFile = sorted.stream()
 			.filter((file) -> file.path().equals(ReasonCodesFile.PATH))

@@ -62,8 +62,9 @@ class RulesetController {
 	@PostMapping("/validate")
 	@PreAuthorize("hasAnyAuthority('risk-analysts', 'camunda-admin')")
 	@Operation(summary = "Validate the rule files as they are now, without putting them into service",
-			description = "Compiles the rules, prices every grade, runs every scenario in rules/tests/ and checks "
-					+ "that each rule is exercised. Problems name file and line.")
+			description = "Refuses rule code that reaches beyond the facts before compiling anything, then compiles "
+					+ "the rules, prices every grade, runs every scenario in rules/tests/ and checks that each rule "
+					+ "is exercised. Problems name file and line.")
 	ValidationView validate() {
 		RulesetValidation validation = this.reloader.validate();
 		return new ValidationView(validation.version(), validation.valid(), validation.scenarios(),

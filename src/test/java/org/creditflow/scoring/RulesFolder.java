@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A copy of the project's rules folder for a test to edit, as a risk analyst would.
+ * A copy of the project's rules folder for a test to edit, as a risk analyst would (or an
+ * attacker).
  */
-final class RulesFolder {
+public final class RulesFolder {
 
 	private final Path root;
 
@@ -17,7 +18,7 @@ final class RulesFolder {
 		this.root = root;
 	}
 
-	static RulesFolder copyOfDefaultRules(Path target) {
+	public static RulesFolder copyOfDefaultRules(Path target) {
 		try (Stream<Path> files = Files.walk(Path.of("rules"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				Path copy = target.resolve(Path.of("rules").relativize(file).toString());
@@ -31,11 +32,11 @@ final class RulesFolder {
 		return new RulesFolder(target);
 	}
 
-	Path root() {
+	public Path root() {
 		return this.root;
 	}
 
-	RulesFolder replace(String path, String text, String replacement) {
+	public RulesFolder replace(String path, String text, String replacement) {
 		String content = read(path);
 		if (!content.contains(text)) {
 			throw new IllegalArgumentException(path + " has no '" + text + "'");
@@ -43,11 +44,11 @@ final class RulesFolder {
 		return write(path, content.replace(text, replacement));
 	}
 
-	RulesFolder append(String path, String text) {
+	public RulesFolder append(String path, String text) {
 		return write(path, read(path) + text);
 	}
 
-	String read(String path) {
+	public String read(String path) {
 		try {
 			return Files.readString(this.root.resolve(path));
 		}
@@ -56,10 +57,20 @@ final class RulesFolder {
 		}
 	}
 
-	RulesFolder write(String path, String content) {
+	public RulesFolder write(String path, String content) {
 		try {
 			Files.createDirectories(this.root.resolve(path).getParent());
 			Files.writeString(this.root.resolve(path), content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	public RulesFolder delete(String path) {
+		try {
+			Files.deleteIfExists(this.root.resolve(path));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -33,11 +33,11 @@ class RulesetCompilerTests {
 	void shouldNameFileAndLineOfASyntaxError() throws IOException {
 		List<RuleFile> files = replace(defaultFiles(), "credit/policy.drl", """
 				package creditflow.credit;
-
+				import org.creditflow.scoring.facts.Scoresheet;
 				rule "Broken"
 				    agenda-group "policy"
 				when
-				    NoSuchFact( x > 1 )
+				    Scoresheet( noSuchField > 1 )
 				then
 				end
 				""");
@@ -45,7 +45,29 @@ class RulesetCompilerTests {
 		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
 			.satisfies((ex) -> assertThat(ex.problems())
 				.anySatisfy((problem) -> assertThat(problem.toString()).startsWith("credit/policy.drl:6")
-					.contains("NoSuchFact")));
+					.contains("noSuchField")));
+	}
+
+	@Test
+	void shouldRefuseCodeBeyondTheFactsBeforeCompilingAnything() throws IOException {
+		List<RuleFile> files = add(defaultFiles(), "credit/extra.drl", """
+				package creditflow.credit;
+				import org.creditflow.scoring.facts.Scoresheet;
+				rule "Reaches out"
+				    agenda-group "decision"
+				when
+				    Scoresheet( noSuchField > 1 )
+				then
+				    System.exit( 0 );
+				end
+				""");
+
+		// the unknown field would be the compiler's problem: only the policy's is
+		// reported
+		assertThatExceptionOfType(InvalidRulesetException.class).isThrownBy(() -> this.compiler.compile(files, "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).map(RuleProblem::toString)
+				.allSatisfy((problem) -> assertThat(problem).startsWith("credit/extra.drl:8: "))
+				.anySatisfy((problem) -> assertThat(problem).startsWith("credit/extra.drl:8: System is not allowed")));
 	}
 
 	@Test
