@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditflow.ApplicationBodies;
-import org.creditflow.CreditflowApplication;
+import org.creditflow.SeparateService;
 import org.creditflow.ServiceClient;
 import org.creditflow.scoring.InvalidRulesetException;
 import org.creditflow.scoring.RulesFolder;
@@ -23,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,8 +68,7 @@ class RulesApiAttackTests {
 	static void startService() {
 		rules = RulesFolder.copyOfDefaultRules(temp.resolve("rules"));
 		// the default profile watches the rules folder
-		service = new SpringApplicationBuilder(CreditflowApplication.class).run("--spring.profiles.active=default",
-				"--server.port=0", "--camunda.bpm.process-engine-name=attack",
+		service = SeparateService.start("attack", "--spring.profiles.active=default",
 				"--creditflow.rules.location=" + rules.root());
 		client = new ServiceClient(new TestRestTemplate(new RestTemplateBuilder()
 			.rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))));
@@ -222,8 +220,7 @@ class RulesApiAttackTests {
 					end
 					""".replace("MARKER", marker.toString()));
 
-		Throwable refusal = catchThrowable(() -> new SpringApplicationBuilder(CreditflowApplication.class).run(
-				"--spring.profiles.active=default", "--server.port=0", "--camunda.bpm.process-engine-name=attacked",
+		Throwable refusal = catchThrowable(() -> SeparateService.start("attacked", "--spring.profiles.active=default",
 				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + attacked.root()));
 
 		assertThat(marker).doesNotExist();
