@@ -1,0 +1,159 @@
+package org.creditflow.security;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.creditflow.CreditflowIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What someone guessing passwords, or forging requests from another site, runs into. Each
+ * test plays its clients from its own addresses (X-Forwarded-For, trusted from loopback
+ * in the test configuration) and its own users, so no failure here locks out another
+ * test's user or address.
+ */
+@CreditflowIntegrationTest
+class SignInAttackTests {
+
+	private static final String SIGNED_IN_ONLY = "/engine-rest/process-definition/count";
+
+	private static final String PBKDF2 = "{PBKDF2-SHA256}600000:";
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@LocalServerPort
+	int port;
+
+	/**
+	 * Camunda's webapps keep their runtime delegates in static fields, set when a servlet
+	 * context starts and cleared when any closes: the other contexts this test JVM starts
+	 * and closes clear them under the shared one. Set them again, as a start-up does.
+	 */
+	@BeforeEach
+	void camundaWebappsAsAfterStartUp() {
+		Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+		Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+		Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+		Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+	}
+
+	@Test
+	void shouldStorePasswordsAsSaltedPbkdf2AndUpgradeAnOldSha512HashAtSignIn() {
+		createUser("newhash", "New-Hash-Here-4");
+		createUser("oldhash", "Old-Hash-There-5");
+		String salt = "c2FsdHlzYWx0eXNhbHR5";
+		this.jdbc.update("update ACT_ID_USER set PWD_ = ?, SALT_ = ? where ID_ = 'oldhash'",
+				"{SHA-512}" + new Sha512HashDigest().encrypt("Old-Hash-There-5" + salt), salt);
+
+		assertThat(user("newhash").getPassword()).startsWith(PBKDF2);
+		assertThat(signIn("newhash", "New-Hash-Here-4", "192.0.2.14")).isEqualTo(HttpStatus.OK);
+		assertThat(signIn("oldhash", "Old-Hash-There-5", "192.0.2.14")).isEqualTo(HttpStatus.OK);
+		assertThat(user("oldhash").getPassword()).startsWith(PBKDF2);
+		assertThat(signIn("oldhash", "Old-Hash-There-5", "192.0.2.14")).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldHashAnApiClientsPasswordOnceNotOnEveryCallAndNeverRecogniseAnotherPassword() {
+		createUser("busyclient", "Busy-Client-66");
+		String address = "192.0.2.15";
+
+		double before = hashesComputed();
+		assertThat(signIn("busyclient", "Busy-Client-66", address)).isEqualTo(HttpStatus.OK);
+		double afterFirst = hashesComputed();
+		assertThat(signIn("busyclient", "Busy-Client-66", address)).isEqualTo(HttpStatus.OK);
+		assertThat(signIn("busyclient", "Busy-Client-66", address)).isEqualTo(HttpStatus.OK);
+
+		assertThat(afterFirst - before).isEqualTo(1);
+		assertThat(hashesComputed()).isEqualTo(afterFirst);
+		assertThat(signIn("busyclient", "Busy-Client-67", address)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(hashesComputed()).as("checked against the store").isGreaterThan(afterFirst);
+	}
+
+	@Test
+	void shouldNotRecogniseAPasswordAnAdministratorHasJustChanged() {
+		createUser("changedpw", "Changed-Soon-77");
+		String address = "192.0.2.16";
+		assertThat(signIn("changedpw", "Changed-Soon-77", address)).isEqualTo(HttpStatus.OK);
+
+		User user = this.identity.createUserQuery().userId("changedpw").singleResult();
+		user.setPassword("Changed-Now-88!");
+		this.identity.saveUser(user);
+
+		assertThat(signIn("changedpw", "Changed-Soon-77", address)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the failure above locks for 3 s
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> signIn("changedpw", "Changed-Now-88!", address), HttpStatus.OK::equals);
+	}
+
+	private void createUser(String id, String password) {
+		User user = this.identity.newUser(id);
+		user.setPassword(password);
+		this.identity.saveUser(user);
+	}
+
+	private UserEntity user(String id) {
+		return (UserEntity) this.identity.createUserQuery().userId(id).singleResult();
+	}
+
+	private double hashesComputed() {
+		return this.meters.get("creditflow.password.hashes").functionCounter().count();
+	}
+
+	private HttpStatus signIn(String user, String password, String address) {
+		return HttpStatus.valueOf(request(user, password, address).getStatusCode().value());
+	}
+
+	private ResponseEntity<String> request(String user, String password, String address) {
+		return client().get()
+			.uri(SIGNED_IN_ONLY)
+			.header("X-Forwarded-For", address)
+			.headers((headers) -> headers.setBasicAuth(user, password))
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	/** Keeps no cookies and follows no redirects: each request is one step, as sent. */
+	private RestClient client() {
+		HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory(client))
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+}
