@@ -1,7 +1,9 @@
 package org.creditflow.security;
 
 import java.net.http.HttpClient;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.admin.Admin;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +70,71 @@ class SignInAttackTests {
 		Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
 		Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
 		Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+	}
+
+	@Test
+	void shouldLockAnAccountOnlyForAWhileAfterAFailedSignIn() {
+		createUser("lockedbriefly", "Briefly-Locked-1");
+		String address = "192.0.2.11";
+
+		assertThat(signIn("lockedbriefly", "wrong", address)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(signIn("lockedbriefly", "Briefly-Locked-1", address)).as("locked for a few seconds")
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> signIn("lockedbriefly", "Briefly-Locked-1", address), HttpStatus.OK::equals);
+	}
+
+	@Test
+	void shouldGrowTheLockWithEachFailureUpToFiveMinutesAndNeverLockForGood() {
+		createUser("oftenwrong", "Often-Wrong-22");
+		String address = "192.0.2.12";
+
+		// an account that failed 20 times (Camunda's default locks for good at 10)
+		failedBefore("oftenwrong", 20);
+		assertThat(signIn("oftenwrong", "Often-Wrong-22", address)).isEqualTo(HttpStatus.OK);
+
+		failedBefore("oftenwrong", 1);
+		signIn("oftenwrong", "wrong", address);
+		Duration secondFailure = lockLeft("oftenwrong");
+		failedBefore("oftenwrong", 3);
+		signIn("oftenwrong", "wrong", address);
+		Duration fourthFailure = lockLeft("oftenwrong");
+		failedBefore("oftenwrong", 20);
+		signIn("oftenwrong", "wrong", address);
+		Duration twentyFirstFailure = lockLeft("oftenwrong");
+
+		// 3 s, doubling with each failure: 6 s at the second, 24 s at the fourth, capped
+		// at 5 minutes
+		assertThat(secondFailure).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
+		assertThat(fourthFailure).isBetween(Duration.ofSeconds(22), Duration.ofSeconds(24));
+		assertThat(twentyFirstFailure).isBetween(Duration.ofSeconds(290), Duration.ofMinutes(5));
+	}
+
+	@Test
+	void shouldCheckAPasswordSetThroughCamundasRestApiAgainstThePolicy() {
+		ResponseEntity<String> weak = client().post()
+			.uri("/engine-rest/user/create")
+			.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"profile\":{\"id\":\"weakling\"},\"credentials\":{\"password\":\"weakling\"}}")
+			.retrieve()
+			.toEntity(String.class);
+		ResponseEntity<String> strong = client().post()
+			.uri("/engine-rest/user/create")
+			.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"profile\":{\"id\":\"strongling\"},\"credentials\":{\"password\":\"Strong-Ling-42\"}}")
+			.retrieve()
+			.toEntity(String.class);
+		// Camunda's REST API answers its policy exception as a 500; Camunda Admin checks
+		// the policy before it sends
+		assertThat(weak.getStatusCode().isError()).isTrue();
+		assertThat(weak.getBody()).contains("Password does not match policy");
+		assertThat(this.identity.createUserQuery().userId("weakling").count()).isZero();
+		assertThat(strong.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(user("strongling").getPassword()).startsWith(PBKDF2);
 	}
 
 	@Test
@@ -126,6 +194,16 @@ class SignInAttackTests {
 
 	private UserEntity user(String id) {
 		return (UserEntity) this.identity.createUserQuery().userId(id).singleResult();
+	}
+
+	/** As if the account had failed this many times, its last lock over. */
+	private void failedBefore(String id, int failures) {
+		this.jdbc.update("update ACT_ID_USER set ATTEMPTS_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?", failures,
+				Timestamp.from(Instant.now().minusSeconds(1)), id);
+	}
+
+	private Duration lockLeft(String id) {
+		return Duration.between(Instant.now(), user(id).getLockExpirationTime().toInstant());
 	}
 
 	private double hashesComputed() {
