@@ -19,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -48,7 +49,7 @@ class SecurityConfiguration {
 	private static final String WEBAPP_LOGOUT = WEBAPP + "/api/admin/auth/user/{engine}/logout";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, FailedSignInsByAddress failedSignIns) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		RequestMatcher machineClients = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -79,6 +80,8 @@ class SecurityConfiguration {
 			.hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS)
 			.anyRequest()
 			.authenticated())
+			.addFilterBefore(new SignInThrottleFilter(failedSignIns, problems),
+					UsernamePasswordAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
 			.formLogin(Customizer.withDefaults())
 			.requestCache((cache) -> cache.requestCache(browserRequests))

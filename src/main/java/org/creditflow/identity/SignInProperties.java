@@ -2,6 +2,7 @@ package org.creditflow.identity;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -20,10 +21,19 @@ import org.springframework.validation.annotation.Validated;
  * @param rememberedFor how long a successful sign-in is remembered, so an API client
  * sending its password with every request costs one slow hash per this period, not one
  * per request
+ * @param perAddress the limit on failed sign-ins from one client address
  */
 @Validated
 @ConfigurationProperties("creditflow.sign-in")
 record SignInProperties(@DefaultValue("600000") @Min(100_000) int pbkdf2Iterations,
-		@DefaultValue("PT1M") @NotNull Duration rememberedFor) {
+		@DefaultValue("PT1M") @NotNull Duration rememberedFor, @DefaultValue @Valid PerAddress perAddress) {
+
+	/**
+	 * After {@code maxFailures} failed sign-ins from one address within {@code window},
+	 * that address may not try again for {@code blockedFor}.
+	 */
+	record PerAddress(@DefaultValue("10") @Min(1) int maxFailures, @DefaultValue("PT5M") @NotNull Duration window,
+			@DefaultValue("PT15M") @NotNull Duration blockedFor) {
+	}
 
 }

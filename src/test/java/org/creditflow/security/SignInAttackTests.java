@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -135,6 +136,33 @@ class SignInAttackTests {
 		assertThat(this.identity.createUserQuery().userId("weakling").count()).isZero();
 		assertThat(strong.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(user("strongling").getPassword()).startsWith(PBKDF2);
+	}
+
+	@Test
+	void shouldStopOneAddressGuessingWhileThePartnerSignsInFromAnother() {
+		createUser("targetpartner", "Target-Partner-3");
+		String guesser = "203.0.113.66";
+		String partner = "198.51.100.20";
+
+		for (int guess = 1; guess <= 10; guess++) {
+			assertThat(signIn("targetpartner", "guess" + guess, guesser)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+		ResponseEntity<String> blocked = request("targetpartner", "guess11", guesser);
+
+		assertThat(blocked.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(blocked.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(Long.parseLong(blocked.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(800L, 900L);
+
+		// the lock from the guesser's first failures lasts seconds
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> signIn("targetpartner", "Target-Partner-3", partner), HttpStatus.OK::equals);
+
+		// the blocked address's guesses never reach the password check: no new lock
+		assertThat(signIn("targetpartner", "guess12", guesser)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(signIn("targetpartner", "Target-Partner-3", guesser)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(user("targetpartner").getAttempts()).isZero();
+		assertThat(signIn("targetpartner", "Target-Partner-3", partner)).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
