@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * One user per role, each with their name as password, for trying creditflow out. They
  * exist only in the default (demo) profile, or where the {@code demo} profile is added;
- * any other profile creates no users at all. Their passwords skip Camunda's password
- * policy, on purpose and only here.
+ * any other profile creates no users at all, and refuses to start while one of them still
+ * has its demo password ({@link DemoPasswordGuard}). Their passwords skip Camunda's
+ * password policy, on purpose and only here.
  */
 @Component
 @Profile({ "default", "demo" })

@@ -1,6 +1,9 @@
 package org.creditflow.identity;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.User;
 import org.creditflow.CreditflowApplication;
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +11,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Demo users exist only where they are asked for; every profile gets the groups.
+ * Demo users exist only where they are asked for; every profile gets the groups; no other
+ * profile starts on a database where a demo user keeps its demo password.
  */
 class ProfileTests {
 
@@ -26,6 +31,32 @@ class ProfileTests {
 			assertThat(identity.createGroupQuery().list()).extracting("id")
 				.containsExactlyInAnyOrderElementsOf(Groups.ALL);
 		}
+	}
+
+	@Test
+	void shouldRefuseToStartOutsideTheDemoWhileADemoUserHasItsDemoPassword() {
+		String database = "jdbc:h2:mem:once-a-demo;DB_CLOSE_DELAY=-1";
+		// a database that once ran the demo, written by a plain engine with Camunda's
+		// default SHA-512 hashes
+		ProcessEngine before = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+			.setJdbcUrl(database)
+			.setJdbcUsername("sa")
+			.setJdbcPassword("")
+			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+			.setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+			.setProcessEngineName("once-a-demo")
+			.buildProcessEngine();
+		User admin = before.getIdentityService().newUser("admin");
+		admin.setPassword("admin");
+		before.getIdentityService().saveUser(admin);
+		before.close();
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CreditflowApplication.class).run(
+				"--spring.profiles.active=production", "--server.port=0", "--spring.datasource.url=" + database,
+				"--camunda.bpm.process-engine-name=productionguard", "--camunda.bpm.job-execution.enabled=false"))
+			.hasRootCauseInstanceOf(IllegalStateException.class)
+			.rootCause()
+			.hasMessageContaining("demo users [admin] still have their demo passwords");
 	}
 
 }
