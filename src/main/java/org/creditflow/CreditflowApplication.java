@@ -16,7 +16,14 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CreditflowApplication {
 
+	/**
+	 * Starts the service, or runs one of the operators' {@link Commands} (such as
+	 * {@code create-admin}) and exits.
+	 */
 	public static void main(String[] args) {
+		if (Commands.isCommand(args)) {
+			System.exit(Commands.run(args, System.err));
+		}
 		SpringApplication.run(CreditflowApplication.class, args);
 	}
 

@@ -1,5 +1,6 @@
 package org.creditflow.identity;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,9 +49,22 @@ class SecurityConfiguration {
 	 */
 	private static final String WEBAPP_LOGOUT = WEBAPP + "/api/admin/auth/user/{engine}/logout";
 
+	/**
+	 * Camunda's own doors to creating the first administrator and to checking passwords.
+	 * The first administrator comes from the command line ({@link CreateAdminCommand}),
+	 * and every password is checked by this configuration, with its limits per address;
+	 * through these, any signed-in user could make an empty database's first
+	 * administrator, or guess other users' passwords.
+	 */
+	private static final String[] CAMUNDA_SIGN_IN_DOORS = { WEBAPP + "/api/admin/setup/**",
+			WEBAPP + "/api/admin/auth/user/{engine}/login/**", "/engine-rest/identity/verify" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FailedSignInsByAddress failedSignIns) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
+		RequestMatcher camundaSignInDoors = new OrRequestMatcher(Arrays.stream(CAMUNDA_SIGN_IN_DOORS)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
 		RequestMatcher machineClients = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
@@ -65,7 +79,8 @@ class SecurityConfiguration {
 				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), pages,
 						new NegatedRequestMatcher(machineClients)));
 		RequestMatcher webappLogout = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBAPP_LOGOUT);
-		http.authorizeHttpRequests((requests) -> requests
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(camundaSignInDoors)
+			.denyAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
@@ -90,7 +105,7 @@ class SecurityConfiguration {
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"), webappLogout))
 				.defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), webappLogout))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, machineClients)
-				.defaultAccessDeniedHandlerFor(problems, machineClients))
+				.defaultAccessDeniedHandlerFor(problems, new OrRequestMatcher(machineClients, camundaSignInDoors)))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::mayBeForged));
 		return http.build();
 	}

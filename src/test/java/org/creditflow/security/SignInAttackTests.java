@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.admin.Admin;
@@ -212,6 +213,41 @@ class SignInAttackTests {
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> signIn("changedpw", "Changed-Now-88!", address), HttpStatus.OK::equals);
+	}
+
+	@Test
+	void shouldCloseCamundasOwnSetupAndPasswordCheckingDoors() {
+		RestClient admin = client();
+		List<ResponseEntity<String>> answers = List.of(
+				admin.post()
+					.uri("/camunda/api/admin/setup/default/user/create")
+					.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Intruder-Pass-1\"}}")
+					.retrieve()
+					.toEntity(String.class),
+				admin.post()
+					.uri("/camunda/api/admin/auth/user/default/login/tasklist")
+					.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body("username=nobody&password=guess")
+					.retrieve()
+					.toEntity(String.class),
+				admin.post()
+					.uri("/engine-rest/identity/verify")
+					.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("{\"username\":\"nobody\",\"password\":\"guess\"}")
+					.retrieve()
+					.toEntity(String.class));
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			// our answer, not Camunda's (which has no problem+json)
+			assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue();
+		});
+		assertThat(this.identity.createUserQuery().userId("intruder").count()).isZero();
 	}
 
 	private void createUser(String id, String password) {
