@@ -15,10 +15,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers API callers that are not signed in (401, with a Basic challenge), not allowed
- * (403) or blocked after too many failed sign-ins (429) in the same
- * {@code application/problem+json} shape as every other API error, instead of redirecting
- * them to a login page meant for browsers.
+ * Answers callers that are not signed in (401), not allowed (403) or blocked after too
+ * many failed sign-ins (429) in the same {@code application/problem+json} shape as every
+ * other API error, instead of redirecting them to a login page meant for browsers. Only
+ * API clients get a Basic challenge ({@link BrowserRequests}); browsers are told to sign
+ * in with the login form.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -27,7 +28,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+		if (BrowserRequests.isFromBrowser(request)) {
+			// a 401 names a scheme; this one no browser answers with a password dialog
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "FormLogin realm=\"" + REALM + "\"");
+			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Sign in on the login page: " + request.getContextPath() + "/login", request);
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 		write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Sign in: send a user and password with HTTP Basic authentication.", request);
 	}

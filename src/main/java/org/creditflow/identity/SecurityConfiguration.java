@@ -111,13 +111,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A forged request rides on a browser's session cookie. Requests without one (API
-	 * clients sending their credentials) cannot be forged, and the Camunda webapps carry
-	 * their own CSRF protection.
+	 * A forged request rides on a browser's session cookie, whatever other headers it
+	 * carries. Requests without one (API clients sending their credentials) cannot be
+	 * forged: browsers are never asked for Basic credentials ({@link BrowserRequests}),
+	 * so they never send them by themselves. The Camunda webapps carry their own CSRF
+	 * protection.
 	 */
 	static boolean mayBeForged(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null
-				&& request.getHeader("Authorization") == null
 				&& !request.getRequestURI().startsWith(request.getContextPath() + WEBAPP + "/");
 	}
 

@@ -5,6 +5,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.admin.Admin;
@@ -19,11 +22,14 @@ import org.camunda.bpm.tasklist.Tasklist;
 import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
 import org.camunda.bpm.welcome.Welcome;
 import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.ServiceClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +37,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +62,9 @@ class SignInAttackTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TestRestTemplate http;
 
 	@Autowired
 	MeterRegistry meters;
@@ -250,6 +261,123 @@ class SignInAttackTests {
 		assertThat(this.identity.createUserQuery().userId("intruder").count()).isZero();
 	}
 
+	@Test
+	void shouldRequireTheCsrfTokenWithASessionCookieWhateverOtherHeadersCome() {
+		ServiceClient service = new ServiceClient(this.http);
+		String application = service.awaitStatus(service.submit(ApplicationBodies.body(ApplicationBodies.PRIME)),
+				"APPROVED");
+		String replay = "/api/audit/applications/" + application + "/replay";
+		String session = signInWithForm("auditor", "auditor");
+		RestClient browser = client();
+
+		// a forged POST: the browser adds the session cookie, and Basic credentials it
+		// may have cached
+		ResponseEntity<String> forged = browser.post()
+			.uri(replay)
+			.header(HttpHeaders.COOKIE, session)
+			.headers((headers) -> headers.setBasicAuth("auditor", "auditor"))
+			.retrieve()
+			.toEntity(String.class);
+		// as the auditors' page sends it: with the session's token from /audit/csrf
+		Map<?, ?> csrf = browser.get()
+			.uri("/audit/csrf")
+			.header(HttpHeaders.COOKIE, session)
+			.retrieve()
+			.body(Map.class);
+		ResponseEntity<String> fromThePage = browser.post()
+			.uri(replay)
+			.header(HttpHeaders.COOKIE, session)
+			.header(csrf.get("header").toString(), csrf.get("token").toString())
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(fromThePage.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(fromThePage.getBody()).contains("\"identical\":true");
+	}
+
+	@Test
+	void shouldLeaveTheCamundaWebappsToTheirOwnCsrfFilter() {
+		String session = signInWithForm("officer", "officer");
+		RestClient browser = client();
+		String taskCount = "/camunda/api/engine/engine/default/task/count";
+		ResponseEntity<String> tokenFetch = browser.get()
+			.uri(taskCount)
+			.header(HttpHeaders.COOKIE, session)
+			.retrieve()
+			.toEntity(String.class);
+		// Camunda compares the header with the token it keeps in the session
+		String xsrfToken = tokenFetch.getHeaders().getFirst("X-XSRF-TOKEN");
+
+		ResponseEntity<String> withToken = browser.post()
+			.uri(taskCount)
+			.header(HttpHeaders.COOKIE, session)
+			.header("X-XSRF-TOKEN", xsrfToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		ResponseEntity<String> forged = browser.post()
+			.uri(taskCount)
+			.header(HttpHeaders.COOKIE, session)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(xsrfToken).isNotBlank();
+		assertThat(withToken.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(forged.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+	}
+
+	@Test
+	void shouldChallengeApiClientsButNeverBrowsersWithBasic() {
+		RestClient client = client();
+		ResponseEntity<String> curl = client.get().uri("/api/applications").retrieve().toEntity(String.class);
+		List<ResponseEntity<String>> browsers = List.of(
+				client.get()
+					.uri("/api/applications")
+					.header("Sec-Fetch-Mode", "cors")
+					.retrieve()
+					.toEntity(String.class),
+				client.get()
+					.uri("/api/applications")
+					.header("Sec-Fetch-Site", "same-origin")
+					.retrieve()
+					.toEntity(String.class),
+				client.get().uri("/api/applications").accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class),
+				client.get()
+					.uri("/api/audit/verify")
+					.header(HttpHeaders.COOKIE, "JSESSIONID=expired")
+					.retrieve()
+					.toEntity(String.class),
+				client.get()
+					.uri("/api/applications")
+					.header("Sec-Fetch-Mode", "cors")
+					.header("X-Forwarded-For", "192.0.2.19")
+					.headers((headers) -> headers.setBasicAuth("nobody", "wrong"))
+					.retrieve()
+					.toEntity(String.class));
+		ResponseEntity<String> page = client.get()
+			.uri("/audit")
+			.accept(MediaType.TEXT_HTML)
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(curl.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(curl.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"creditflow\"");
+		assertThat(browsers).allSatisfy((answer) -> {
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue();
+			assertThat(answer.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNotEmpty()
+				.noneMatch((challenge) -> challenge.regionMatches(true, 0, "Basic", 0, 5));
+		});
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+		assertThat(page.getHeaders().getLocation()).hasPath("/login");
+	}
+
 	private void createUser(String id, String password) {
 		User user = this.identity.newUser(id);
 		user.setPassword(password);
@@ -285,6 +413,29 @@ class SignInAttackTests {
 			.headers((headers) -> headers.setBasicAuth(user, password))
 			.retrieve()
 			.toEntity(String.class);
+	}
+
+	/** Signs in on the login page as a person would; answers the session cookie. */
+	private String signInWithForm(String user, String password) {
+		RestClient browser = client();
+		ResponseEntity<String> loginPage = browser.get().uri("/login").retrieve().toEntity(String.class);
+		String session = loginPage.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+			.matcher(loginPage.getBody());
+		assertThat(csrf.find()).isTrue();
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", user);
+		form.add("password", password);
+		form.add("_csrf", csrf.group(1));
+		ResponseEntity<String> signedIn = browser.post()
+			.uri("/login")
+			.header(HttpHeaders.COOKIE, session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+		return signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
 	}
 
 	/** Keeps no cookies and follows no redirects: each request is one step, as sent. */
