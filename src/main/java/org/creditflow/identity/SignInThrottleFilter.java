@@ -13,10 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request that brings credentials (HTTP Basic, or the login form) from an
- * address with too many recent failed sign-ins, with 429 and {@code Retry-After}, before
- * its password is checked: a blocked guesser costs no slow hash and cannot lock the
- * account again. Requests riding on a signed-in session pass.
+ * Refuses a request that signs in (HTTP Basic, or the login form) from an address with
+ * too many recent failed sign-ins, with 429 and {@code Retry-After}, before its password
+ * is checked: a blocked guesser costs no slow hash and cannot lock the account again.
+ * Requests riding on a signed-in session pass.
  */
 final class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -42,9 +42,15 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * A sign-in: HTTP Basic or the login form. Other schemes sign nobody in here (the
+	 * MyData simulator checks its own bearer token), so they are not held up.
+	 */
 	private static boolean bringsCredentials(HttpServletRequest request) {
-		return request.getHeader(HttpHeaders.AUTHORIZATION) != null || ("POST".equals(request.getMethod())
-				&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
+				|| ("POST".equals(request.getMethod())
+						&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
 	}
 
 }
