@@ -1,15 +1,9 @@
 package org.creditflow.identity;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,14 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first one of a new production database, then exits. It runs on the service's database
  * configuration (profiles, {@code CREDITFLOW_DB_*}, any {@code --spring.*} argument) but
  * starts neither the web server nor the job executor. The password comes from standard
- * input ({@code --password-stdin}), else from {@value #PASSWORD_VARIABLE}, else from the
- * console without echo, and must meet Camunda's password policy.
+ * input ({@code --password-stdin}), else from {@value AdminPasswordInput#VARIABLE}, else
+ * from the console without echo ({@link AdminPasswordInput}), and must meet Camunda's
+ * password policy.
  */
 public final class CreateAdminCommand {
 
 	public static final String NAME = "create-admin";
-
-	static final String PASSWORD_VARIABLE = "CREDITFLOW_ADMIN_PASSWORD";
 
 	static final int CREATED = 0;
 
@@ -59,15 +52,10 @@ public final class CreateAdminCommand {
 
 	private static final String USAGE_TEXT = "Usage: java -jar creditflow.jar " + NAME
 			+ " --user <id> [--password-stdin] [--spring.profiles.active=...]\n"
-			+ "  the password is read from standard input with --password-stdin, else from " + PASSWORD_VARIABLE
-			+ ",\n  else from the console (not echoed)";
+			+ "  the password is read from standard input with --password-stdin, else from "
+			+ AdminPasswordInput.VARIABLE + ",\n  else from the console (not echoed)";
 
-	private final InputStream stdin;
-
-	private final Map<String, String> environment;
-
-	@Nullable
-	private final Console console;
+	private final AdminPasswordInput passwords;
 
 	private final PrintStream out;
 
@@ -75,9 +63,7 @@ public final class CreateAdminCommand {
 
 	CreateAdminCommand(InputStream stdin, Map<String, String> environment, @Nullable Console console, PrintStream out,
 			PrintStream err) {
-		this.stdin = stdin;
-		this.environment = environment;
-		this.console = console;
+		this.passwords = new AdminPasswordInput(stdin, environment, console);
 		this.out = out;
 		this.err = err;
 	}
@@ -115,9 +101,9 @@ public final class CreateAdminCommand {
 			this.err.println(USAGE_TEXT);
 			return USAGE;
 		}
-		String password = password(userId, passwordFromStdin);
+		String password = this.passwords.read(userId, passwordFromStdin);
 		if (password == null || password.isEmpty()) {
-			this.err.println("No password: pipe it with --password-stdin, set " + PASSWORD_VARIABLE
+			this.err.println("No password: pipe it with --password-stdin, set " + AdminPasswordInput.VARIABLE
 					+ ", or type it twice, the same, in a terminal.");
 			return USAGE;
 		}
@@ -176,32 +162,6 @@ public final class CreateAdminCommand {
 		}
 		this.out.println("Created administrator '" + userId + "' in group " + Groups.ADMINS + ".");
 		return CREATED;
-	}
-
-	@Nullable
-	private String password(String userId, boolean fromStdin) {
-		if (fromStdin) {
-			try {
-				return new BufferedReader(new InputStreamReader(this.stdin, StandardCharsets.UTF_8)).readLine();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		String variable = this.environment.get(PASSWORD_VARIABLE);
-		if (variable != null && !variable.isEmpty()) {
-			return variable;
-		}
-		if (this.console == null) {
-			return null;
-		}
-		char[] first = this.console.readPassword("Password for %s: ", userId);
-		char[] again = this.console.readPassword("Again: ");
-		if (first == null || !Arrays.equals(first, again)) {
-			// no password, rather than one its owner may not know
-			return null;
-		}
-		return new String(first);
 	}
 
 	/** A violated rule as Camunda names it: {@code LENGTH (minLength 10)}. */

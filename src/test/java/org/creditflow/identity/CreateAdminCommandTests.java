@@ -50,7 +50,7 @@ class CreateAdminCommandTests {
 			.containsExactly(Groups.ADMINS);
 
 		this.err.reset();
-		int again = command("", Map.of(CreateAdminCommand.PASSWORD_VARIABLE, "Another-Strong-Passw0rd"))
+		int again = command("", Map.of(AdminPasswordInput.VARIABLE, "Another-Strong-Passw0rd"))
 			.execute(arguments("--user", "firstadmin"));
 
 		assertThat(again).isNotZero();
@@ -60,7 +60,7 @@ class CreateAdminCommandTests {
 
 	@Test
 	void shouldRefuseAPasswordAgainstThePolicyAndCreateNothing() throws SQLException {
-		int refused = command("", Map.of(CreateAdminCommand.PASSWORD_VARIABLE, "weakling"))
+		int refused = command("", Map.of(AdminPasswordInput.VARIABLE, "weakling"))
 			.execute(arguments("--user", "weakadmin"));
 
 		assertThat(refused).isNotZero();
