@@ -18,7 +18,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CreditflowApplication {
 
+	/**
+	 * Starts the service, or runs one of the operators' {@link Commands} (such as
+	 * {@code create-admin}) and exits.
+	 */
 	public static void main(String[] args) {
+		if (Commands.isCommand(args)) {
+			System.exit(Commands.run(args, System.err));
+		}
 		SpringApplication.run(CreditflowApplication.class, args);
 	}
 

@@ -1,6 +1,7 @@
 package org.creditflow.identity;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,23 +16,34 @@ import org.springframework.stereotype.Component;
 /**
  * Signs users in against the Camunda identity store, so the same user and password work
  * in the API, Tasklist and Cockpit. The user's groups become their authorities; the
- * engine's own lock-out after repeated failures applies.
+ * engine's own lock-out after failed attempts applies. A password proven in the last
+ * minute is recognised without another slow hash ({@link RecentSignIns}), and an outdated
+ * hash is upgraded on a successful sign-in ({@link StoredPasswords}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identity;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identity) {
+	private final StoredPasswords passwords;
+
+	private final RecentSignIns recent;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identity, StoredPasswords passwords, RecentSignIns recent) {
 		this.identity = identity;
+		this.passwords = passwords;
+		this.recent = recent;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String user = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (user == null || user.isBlank() || credentials == null
-				|| !this.identity.checkPassword(user, credentials.toString())) {
+		if (user == null || user.isBlank() || credentials == null) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+		if (!passwordMatches(user, credentials.toString())) {
+			this.recent.forget(user);
 			throw new BadCredentialsException("Bad credentials");
 		}
 		List<SimpleGrantedAuthority> authorities = this.identity.createGroupQuery()
@@ -42,6 +54,20 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			.map(SimpleGrantedAuthority::new)
 			.toList();
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+	}
+
+	private boolean passwordMatches(String user, String password) {
+		Optional<String> stored = this.passwords.hashOf(user);
+		if (stored.isPresent() && this.recent.recognise(user, password, stored.get())) {
+			return true;
+		}
+		// Camunda counts the failure and locks the account for a while
+		if (!this.identity.checkPassword(user, password)) {
+			return false;
+		}
+		this.passwords.upgradeIfOutdated(user, password)
+			.ifPresent((hash) -> this.recent.remember(user, password, hash));
+		return true;
 	}
 
 	@Override

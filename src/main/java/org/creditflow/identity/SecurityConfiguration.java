@@ -1,5 +1,6 @@
 package org.creditflow.identity;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -47,9 +49,22 @@ class SecurityConfiguration {
 	 */
 	private static final String WEBAPP_LOGOUT = WEBAPP + "/api/admin/auth/user/{engine}/logout";
 
+	/**
+	 * Camunda's own doors to creating the first administrator and to checking passwords.
+	 * The first administrator comes from the command line ({@link CreateAdminCommand}),
+	 * and every password is checked by this configuration, with its limits per address;
+	 * through these, any signed-in user could make an empty database's first
+	 * administrator, or guess other users' passwords.
+	 */
+	private static final String[] CAMUNDA_SIGN_IN_DOORS = { WEBAPP + "/api/admin/setup/**",
+			WEBAPP + "/api/admin/auth/user/{engine}/login/**", "/engine-rest/identity/verify" };
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, FailedSignInsByAddress failedSignIns) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
+		RequestMatcher camundaSignInDoors = new OrRequestMatcher(Arrays.stream(CAMUNDA_SIGN_IN_DOORS)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
 		RequestMatcher machineClients = new OrRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
@@ -64,7 +79,8 @@ class SecurityConfiguration {
 				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), pages,
 						new NegatedRequestMatcher(machineClients)));
 		RequestMatcher webappLogout = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBAPP_LOGOUT);
-		http.authorizeHttpRequests((requests) -> requests
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(camundaSignInDoors)
+			.denyAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
@@ -75,6 +91,8 @@ class SecurityConfiguration {
 			.hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS)
 			.anyRequest()
 			.authenticated())
+			.addFilterBefore(new SignInThrottleFilter(failedSignIns, problems),
+					UsernamePasswordAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
 			.formLogin(Customizer.withDefaults())
 			.requestCache((cache) -> cache.requestCache(browserRequests))
@@ -83,19 +101,20 @@ class SecurityConfiguration {
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"), webappLogout))
 				.defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(), webappLogout))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, machineClients)
-				.defaultAccessDeniedHandlerFor(problems, machineClients))
+				.defaultAccessDeniedHandlerFor(problems, new OrRequestMatcher(machineClients, camundaSignInDoors)))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::mayBeForged));
 		return http.build();
 	}
 
 	/**
-	 * A forged request rides on a browser's session cookie. Requests without one (API
-	 * clients sending their credentials) cannot be forged, and the Camunda webapps carry
-	 * their own CSRF protection.
+	 * A forged request rides on a browser's session cookie, whatever other headers it
+	 * carries. Requests without one (API clients sending their credentials) cannot be
+	 * forged: browsers are never asked for Basic credentials ({@link BrowserRequests}),
+	 * so they never send them by themselves. The Camunda webapps carry their own CSRF
+	 * protection.
 	 */
 	static boolean mayBeForged(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null
-				&& request.getHeader("Authorization") == null
 				&& !request.getRequestURI().startsWith(request.getContextPath() + WEBAPP + "/");
 	}
 
