@@ -6,6 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
@@ -42,6 +45,9 @@ class EngineRestAttackTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	IdentityService identity;
 
 	ServiceClient service;
 
@@ -197,6 +203,34 @@ class EngineRestAttackTests {
 	}
 
 	@Test
+	void shouldNotLetWhoeverAnsweredTheInformationRequestDecideTheReviewThatFollows() {
+		// someone who works both sides: a partner channel's user who is also a loan
+		// officer
+		createUser("bothsides", List.of("partners", "loan-officers"));
+		Referral referral = Referral.submit(this.service);
+		assertThat(this.service
+			.complete("officer", referral.taskId(),
+					Map.of("reviewDecision", "REQUEST_INFORMATION", "informationRequested", "pay slips",
+							"reviewComment", "income unclear"))
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		this.service.awaitStatus(referral.applicationId(), "IN_REVIEW");
+		assertThat(this.service.as("bothsides")
+			.postForEntity("/api/applications/" + referral.applicationId() + "/information",
+					ServiceClient.json("{\"message\": \"pay slips attached\"}"), JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		Referral again = Referral.of(this.service, referral.applicationId());
+
+		ResponseEntity<JsonNode> ownAnswer = this.service.complete("bothsides", again.taskId(),
+				Map.of("reviewDecision", "APPROVE", "reviewComment", "the pay slips are fine"));
+
+		assertThat(ownAnswer.getStatusCode().value()).isEqualTo(400);
+		assertThat(ownAnswer.getBody().get("message").asText()).contains("separation of duties");
+		again.assertUntouched();
+	}
+
+	@Test
 	void shouldRefuseProcessLevelDoorsToEveryCandidate() {
 		Referral referral = Referral.submit(this.service);
 		String instance = "/engine-rest/process-instance/" + referral.processInstanceId();
@@ -284,6 +318,16 @@ class EngineRestAttackTests {
 				.hasSizeLessThan(500);
 		}
 		referral.assertUntouched();
+	}
+
+	private void createUser(String id, List<String> groups) {
+		if (this.identity.createUserQuery().userId(id).count() == 0) {
+			User user = this.identity.newUser(id);
+			user.setPassword(id);
+			// like the demo users, a test user's password is its name, against the policy
+			((IdentityServiceImpl) this.identity).saveUser(user, true);
+			groups.forEach((group) -> this.identity.createMembership(id, group));
+		}
 	}
 
 	private long deployments() {
