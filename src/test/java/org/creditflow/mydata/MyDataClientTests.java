@@ -49,7 +49,7 @@ class MyDataClientTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final MyDataHealth health = new MyDataHealth(Clock.systemUTC());
+	private final MyDataHealth health = new MyDataHealth(Clock.systemUTC(), this.meters);
 
 	private final List<HttpExchange> received = new CopyOnWriteArrayList<>();
 
@@ -191,6 +191,10 @@ class MyDataClientTests {
 		assertThat(this.health.health().getDetails()).containsKey("financial");
 		assertThat(this.meters.get("creditflow.mydata.fetch").tag("outcome", "server_error").timer().count())
 			.isEqualTo(MyDataHealth.FAILURES_FOR_DEGRADED);
+		assertThat(gauge("creditflow.mydata.consecutive.failures", "financial"))
+			.isEqualTo(MyDataHealth.FAILURES_FOR_DEGRADED);
+		assertThat(gauge("creditflow.mydata.degraded", "financial")).isEqualTo(1);
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isZero();
 	}
 
 	@Test
@@ -201,9 +205,16 @@ class MyDataClientTests {
 				new MyDataUnavailableException(DataSource.TELECOM, Reason.TIMEOUT, "slow", null));
 		this.health.failed(DataSource.TELECOM,
 				new MyDataUnavailableException(DataSource.TELECOM, Reason.TIMEOUT, "slow", null));
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isEqualTo(1);
 		this.health.succeeded(DataSource.TELECOM);
 
 		assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(gauge("creditflow.mydata.consecutive.failures", "telecom")).isZero();
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isZero();
+	}
+
+	private double gauge(String name, String source) {
+		return this.meters.get(name).tag("source", source).gauge().value();
 	}
 
 	private void assertUnavailable(Runnable fetch, Reason reason) {
