@@ -79,15 +79,23 @@ class DecisionRecorder {
 				settled.reasonCodes().stream().limit(MAX_REASONS).map(this.reasons::describe).toList(),
 				settled.rulesetVersion(), settled.decidedBy(), settled.secondApprover(), settled.comment(), now);
 		this.decisions.insert(decision);
-		this.events.publishEvent(new ApplicationDecided(id, outcome, settled.decider(), decision, null));
+		this.events
+			.publishEvent(new ApplicationDecided(id, outcome, settled.decider(), decision, null, submittedAt(id), now));
 		log.info("Application {} {} by {}", id, outcome, decision.decidedBy());
 	}
 
 	private void close(String id, ApplicationStatus status, String reason, Decider decider) {
-		if (this.applications.updateStatus(id, status, reason, OffsetDateTime.now(this.clock))) {
-			this.events.publishEvent(new ApplicationDecided(id, status, decider, null, reason));
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		if (this.applications.updateStatus(id, status, reason, now)) {
+			this.events.publishEvent(new ApplicationDecided(id, status, decider, null, reason, submittedAt(id), now));
 			log.info("Application {} {}: {}", id, status, reason);
 		}
+	}
+
+	private OffsetDateTime submittedAt(String id) {
+		return this.applications.findById(id)
+			.orElseThrow(() -> new IllegalStateException("No loan application " + id))
+			.createdAt();
 	}
 
 }

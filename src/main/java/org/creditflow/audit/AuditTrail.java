@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An application's trail for auditors, in time order: every step of the process from
  * Camunda's history (who did it), every MyData fetch with its consent, and every decision
  * record (assessments with their ruleset version, officers' decisions, the final
- * decision). Personal identifiers appear masked only.
+ * decision, the removal of its MyData payloads after their retention period). Personal
+ * identifiers appear masked only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -117,6 +118,7 @@ class AuditTrail {
 			details.put("status", snapshot.status().name());
 			details.put("provider", snapshot.provider());
 			details.put("payloadSha256", snapshot.payloadSha256());
+			details.put("payloadPurgedAt", snapshot.payloadPurgedAt());
 			details.put("failure", snapshot.failure());
 			details.put("consentScope", snapshot.consentScope());
 			details.put("consentGrantedAt", snapshot.consentGrantedAt());
@@ -160,8 +162,18 @@ class AuditTrail {
 			case DecisionRecordListener.ASSESSMENT ->
 				"Assessed: " + details.get("band") + ", score " + details.get("score");
 			case DecisionRecordListener.FINAL_DECISION -> "Final decision: " + details.get("outcome");
+			case DecisionRecordListener.PAYLOAD_PURGED -> "MyData payloads purged after " + details.get("retention")
+					+ ", their SHA-256 kept: " + sources(details.get("payloads"));
 			default -> kind.replace('_', ' ').toLowerCase() + ": " + details.get("decision");
 		};
+	}
+
+	/** The sources of the payloads a purge record lists. */
+	private static String sources(@Nullable Object payloads) {
+		return (payloads instanceof List<?> list)
+				? String.join(", ",
+						list.stream().map((payload) -> String.valueOf(((Map<?, ?>) payload).get("source"))).toList())
+				: "";
 	}
 
 	private Map<String, Object> read(String payload) {

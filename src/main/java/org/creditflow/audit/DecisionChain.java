@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DecisionChain {
 
-	static final String GENESIS = "0".repeat(64);
+	static final String GENESIS = ChainWalk.GENESIS;
 
 	private final JdbcClient jdbc;
 
@@ -47,8 +47,8 @@ class DecisionChain {
 	@Transactional(propagation = Propagation.MANDATORY)
 	DecisionRecord append(String applicationId, String kind, String actor, @Nullable String rulesetVersion,
 			Map<String, Object> payload) {
-		Link head = this.jdbc.sql("select seq, hash from decision_chain_head where id = 1 for update")
-			.query((rs, row) -> new Link(rs.getLong("seq"), rs.getString("hash")))
+		ChainCheck.Anchor head = this.jdbc.sql("select seq, hash from decision_chain_head where id = 1 for update")
+			.query((rs, row) -> new ChainCheck.Anchor(rs.getLong("seq"), rs.getString("hash")))
 			.single();
 		// the database keeps microseconds at best; hash what it will give back
 		OffsetDateTime now = OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
@@ -73,26 +73,28 @@ class DecisionChain {
 	 */
 	@Transactional(readOnly = true)
 	ChainCheck verify(List<ChainCheck.Anchor> anchors) {
-		Walk walk = new Walk(anchors, this.seal);
+		ChainWalk walk = new ChainWalk(anchors, this.seal);
 		this.jdbc.sql("select * from decision_record order by seq").query((rs) -> {
 			walk.next(DecisionRecords.map(rs));
 		});
-		Link head = this.jdbc.sql("select seq, hash from decision_chain_head where id = 1")
-			.query((rs, row) -> new Link(rs.getLong("seq"), rs.getString("hash")))
-			.single();
-		if (walk.broken == null && (head.seq() != walk.lastSeq || !head.hash().equals(walk.lastHash))) {
-			walk.broken = new ChainCheck.Break(walk.lastSeq + 1, null, "the chain's head is record " + head.seq()
-					+ " but the records end at " + walk.lastSeq + ": records at the end were deleted");
-		}
-		for (ChainCheck.Anchor anchor : anchors) {
-			if (walk.broken == null && anchor.seq() > walk.lastSeq) {
-				walk.broken = new ChainCheck.Break(anchor.seq(), null, "the anchored record " + anchor.seq()
-						+ " is beyond the chain's end (" + walk.lastSeq + "): records were deleted");
-			}
-		}
-		return new ChainCheck(walk.broken == null, walk.checked, walk.broken,
-				(walk.lastSeq > 0) ? new ChainCheck.Anchor(walk.lastSeq, walk.lastHash) : null, anchors.size(),
+		walk.endAt(head().orElse(new ChainCheck.Anchor(0, GENESIS)));
+		return new ChainCheck(walk.broken() == null, walk.checked(), walk.broken(),
+				(walk.lastSeq() > 0) ? new ChainCheck.Anchor(walk.lastSeq(), walk.lastHash()) : null, anchors.size(),
 				List.of());
+	}
+
+	/**
+	 * Hands the walk the records numbered from {@code fromSeq} to {@code toSeq}, at most
+	 * {@code limit} of them, in order.
+	 */
+	void walk(ChainWalk walk, long fromSeq, long toSeq, int limit) {
+		this.jdbc.sql("select * from decision_record where seq >= :from and seq <= :to order by seq limit :limit")
+			.param("from", fromSeq)
+			.param("to", toSeq)
+			.param("limit", limit)
+			.query((rs) -> {
+				walk.next(DecisionRecords.map(rs));
+			});
 	}
 
 	List<DecisionRecord> forApplication(String applicationId) {
@@ -117,60 +119,6 @@ class DecisionChain {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("A decision record cannot be written", ex);
 		}
-	}
-
-	private record Link(long seq, String hash) {
-	}
-
-	/** The state of a walk along the chain. */
-	private static final class Walk {
-
-		private final List<ChainCheck.Anchor> anchors;
-
-		private final ChainSeal seal;
-
-		long checked;
-
-		long lastSeq;
-
-		String lastHash = GENESIS;
-
-		ChainCheck.Break broken;
-
-		Walk(List<ChainCheck.Anchor> anchors, ChainSeal seal) {
-			this.anchors = anchors;
-			this.seal = seal;
-		}
-
-		void next(DecisionRecord record) {
-			if (this.broken != null) {
-				return;
-			}
-			this.checked++;
-			if (record.seq() != this.lastSeq + 1) {
-				this.broken = new ChainCheck.Break(this.lastSeq + 1, null, "record " + (this.lastSeq + 1)
-						+ " is missing: the chain jumps from " + this.lastSeq + " to " + record.seq());
-			}
-			else if (!record.previousHash().equals(this.lastHash)) {
-				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
-						"it does not link to the record before it (previous hash differs)");
-			}
-			else if (!record.hash().equals(this.seal.seal(record))) {
-				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
-						this.seal.isUnkeyed(record)
-								? "it is sealed without the chain key: written before the chain was keyed, "
-										+ "or forged by someone without the key"
-								: "its content no longer matches its seal: the row was changed");
-			}
-			else if (this.anchors.stream()
-				.anyMatch((anchor) -> anchor.seq() == record.seq() && !anchor.hash().equals(record.hash()))) {
-				this.broken = new ChainCheck.Break(record.seq(), record.applicationId(),
-						"its hash differs from the anchor kept outside the database: the chain was rewritten");
-			}
-			this.lastSeq = record.seq();
-			this.lastHash = record.hash();
-		}
-
 	}
 
 }

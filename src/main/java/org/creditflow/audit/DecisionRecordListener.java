@@ -1,10 +1,12 @@
 package org.creditflow.audit;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.creditflow.application.ApplicationDecided;
 import org.creditflow.application.FinalDecision;
+import org.creditflow.mydata.PayloadsPurged;
 import org.creditflow.review.ReviewDecision;
 import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.AssessmentRecorded;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Appends a decision record for every assessment, every officer's decision and every
  * final decision, in the transaction that made it: if the record cannot be written, the
- * decision is not taken either.
+ * decision is not taken either. The removal of MyData payloads after their retention
+ * period is sealed into the chain the same way, with the SHA-256 of each payload removed:
+ * what the assessments cited is gone from the database, and the chain says when and why.
  */
 @Component
 class DecisionRecordListener {
@@ -23,6 +27,11 @@ class DecisionRecordListener {
 	static final String ASSESSMENT = "ASSESSMENT";
 
 	static final String FINAL_DECISION = "FINAL_DECISION";
+
+	static final String PAYLOAD_PURGED = "PAYLOAD_PURGED";
+
+	/** The actor of records that retention writes, without a person. */
+	static final String RETENTION = "retention";
 
 	private final DecisionChain chain;
 
@@ -62,6 +71,30 @@ class DecisionRecordListener {
 		payload.put("informationRequested", decision.informationRequested());
 		payload.put("secondApprovalRequired", decision.secondApprovalRequired());
 		this.chain.append(decision.applicationId(), decision.step().name(), decision.decidedBy(), null, payload);
+	}
+
+	@EventListener
+	void on(PayloadsPurged purged) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("payloads", purged.payloads().stream().map((removed) -> {
+			Map<String, Object> snapshot = new LinkedHashMap<>();
+			snapshot.put("snapshotId", removed.snapshotId());
+			snapshot.put("source", removed.source().name());
+			snapshot.put("provider", removed.provider());
+			snapshot.put("fetchedAt", removed.fetchedAt().toString());
+			snapshot.put("sha256", removed.sha256());
+			return snapshot;
+		}).toList());
+		payload.put("retention", inDays(purged.retention()));
+		payload.put("applicationClosedAt", purged.closedAt().toString());
+		payload.put("purgedAt", purged.purgedAt().toString());
+		this.chain.append(purged.applicationId(), PAYLOAD_PURGED, RETENTION, null, payload);
+	}
+
+	/** P90D rather than PT2160H, as retention periods are written. */
+	private static String inDays(Duration period) {
+		return (period.toSeconds() % Duration.ofDays(1).toSeconds() == 0) ? "P" + period.toDays() + "D"
+				: period.toString();
 	}
 
 	@EventListener

@@ -89,7 +89,7 @@ class DataCollector {
 		this.snapshots.insert(new DataSnapshot(UUID.randomUUID().toString(), application.id(), source, status,
 				this.client.providerName(source), OffsetDateTime.now(this.clock), consentScope(source),
 				application.consent().grantedAt(), application.id(), application.submittedBy(), payload,
-				(payload != null) ? sha256(payload) : null, failure));
+				(payload != null) ? sha256(payload) : null, failure, null));
 	}
 
 	static String consentScope(DataSource source) {

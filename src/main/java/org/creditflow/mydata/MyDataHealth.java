@@ -6,6 +6,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Component;
  * How the MyData providers have been answering, in {@code /actuator/health} as
  * {@code mydata}: after {@value #FAILURES_FOR_DEGRADED} failures in a row a source is
  * DEGRADED. That is not DOWN: applications still go on (a missing source is recorded as
- * missing), so a load balancer must not take the node out for it.
+ * missing), so a load balancer must not take the node out for it. The same, per source,
+ * as gauges for Prometheus: {@code creditflow.mydata.consecutive.failures} and
+ * {@code creditflow.mydata.degraded} (1 when degraded), so alerts use this threshold
+ * instead of a copy of it. Each node counts its own fetches.
  */
 @Component("mydata")
 class MyDataHealth implements HealthIndicator {
@@ -32,8 +38,22 @@ class MyDataHealth implements HealthIndicator {
 
 	private final Clock clock;
 
-	MyDataHealth(Clock clock) {
+	MyDataHealth(Clock clock, MeterRegistry registry) {
 		this.clock = clock;
+		for (DataSource source : DataSource.values()) {
+			String tag = source.name().toLowerCase();
+			Gauge.builder("creditflow.mydata.consecutive.failures", this, (health) -> health.failuresInARow(source))
+				.description("Failed fetches in a row from the source's provider, on this node")
+				.tag("source", tag)
+				.register(registry);
+			Gauge
+				.builder("creditflow.mydata.degraded", this,
+						(health) -> (health.failuresInARow(source) >= FAILURES_FOR_DEGRADED) ? 1 : 0)
+				.description("1 when the source's provider failed " + FAILURES_FOR_DEGRADED
+						+ " times in a row or more (health DEGRADED), else 0")
+				.tag("source", tag)
+				.register(registry);
+		}
 	}
 
 	synchronized void succeeded(DataSource source) {
@@ -63,6 +83,10 @@ class MyDataHealth implements HealthIndicator {
 			details.put(source.name().toLowerCase(), detail);
 		}
 		return Health.status(degraded ? DEGRADED : Status.UP).withDetails(details).build();
+	}
+
+	private synchronized int failuresInARow(DataSource source) {
+		return state(source).failuresInARow();
 	}
 
 	private SourceState state(DataSource source) {

@@ -46,6 +46,12 @@ public class MyDataProfiles {
 	}
 
 	private <T> T read(DataSnapshot snapshot, Class<T> type) {
+		if (snapshot.payloadPurgedAt() != null) {
+			// only closed applications lose their payloads, and nothing assesses them
+			// again
+			throw new IllegalStateException("The payload of snapshot " + snapshot.id() + " was purged on "
+					+ snapshot.payloadPurgedAt() + " after its retention period; the assessments keep their facts");
+		}
 		try {
 			return this.client.read(snapshot.payload(), type);
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,12 +20,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retryCycle how the job executor retries a failed fetch (ISO-8601 repetition,
  * such as {@code R3/PT10S}: three attempts, ten seconds apart)
+ * @param payloadRetention how long the providers' answers are kept after the application
+ * reached its final status; then only their SHA-256 stays
+ * @param payloadPurge when and how much the purge of expired payloads removes
  */
 @Validated
 @ConfigurationProperties("creditflow.mydata")
 public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryCycle,
 		@DefaultValue @Valid Source financial, @DefaultValue @Valid Source telecom,
-		@DefaultValue @Valid Simulator simulator) {
+		@DefaultValue @Valid Simulator simulator, @DefaultValue("P90D") @NotNull Duration payloadRetention,
+		@DefaultValue @Valid PayloadPurge payloadPurge) {
 
 	/**
 	 * One MyData provider.
@@ -70,6 +75,19 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	 */
 	public record Simulator(@DefaultValue("true") boolean enabled,
 			@DefaultValue("PT10S") @NotNull Duration slowAnswer) {
+	}
+
+	/**
+	 * The purge of expired payloads, run by the timer of
+	 * {@code processes/payload-retention.bpmn}.
+	 *
+	 * @param cycle the timer's cycle: a cron expression (seconds first) or an ISO-8601
+	 * repetition; by default every night at 02:30, server time
+	 * @param batchSize the most applications one run purges; the rest wait for the next
+	 * run
+	 */
+	public record PayloadPurge(@DefaultValue("0 30 2 * * ?") @NotBlank String cycle,
+			@DefaultValue("1000") @Min(1) int batchSize) {
 	}
 
 	@AssertTrue(message = "set creditflow.mydata.financial.base-url and telecom.base-url, or enable the simulator")

@@ -20,6 +20,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.creditflow.application.Applicant;
 import org.creditflow.application.EmploymentType;
+import org.creditflow.mydata.MyDataProperties.PayloadPurge;
 import org.creditflow.mydata.MyDataProperties.Simulator;
 import org.creditflow.mydata.MyDataProperties.Source;
 import org.creditflow.mydata.MyDataProperties.WhenUnavailable;
@@ -49,7 +50,7 @@ class MyDataClientTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final MyDataHealth health = new MyDataHealth(Clock.systemUTC());
+	private final MyDataHealth health = new MyDataHealth(Clock.systemUTC(), this.meters);
 
 	private final List<HttpExchange> received = new CopyOnWriteArrayList<>();
 
@@ -191,6 +192,10 @@ class MyDataClientTests {
 		assertThat(this.health.health().getDetails()).containsKey("financial");
 		assertThat(this.meters.get("creditflow.mydata.fetch").tag("outcome", "server_error").timer().count())
 			.isEqualTo(MyDataHealth.FAILURES_FOR_DEGRADED);
+		assertThat(gauge("creditflow.mydata.consecutive.failures", "financial"))
+			.isEqualTo(MyDataHealth.FAILURES_FOR_DEGRADED);
+		assertThat(gauge("creditflow.mydata.degraded", "financial")).isEqualTo(1);
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isZero();
 	}
 
 	@Test
@@ -201,9 +206,16 @@ class MyDataClientTests {
 				new MyDataUnavailableException(DataSource.TELECOM, Reason.TIMEOUT, "slow", null));
 		this.health.failed(DataSource.TELECOM,
 				new MyDataUnavailableException(DataSource.TELECOM, Reason.TIMEOUT, "slow", null));
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isEqualTo(1);
 		this.health.succeeded(DataSource.TELECOM);
 
 		assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(gauge("creditflow.mydata.consecutive.failures", "telecom")).isZero();
+		assertThat(gauge("creditflow.mydata.degraded", "telecom")).isZero();
+	}
+
+	private double gauge(String name, String source) {
+		return this.meters.get(name).tag("source", source).gauge().value();
 	}
 
 	private void assertUnavailable(Runnable fetch, Reason reason) {
@@ -237,7 +249,7 @@ class MyDataClientTests {
 	private MyDataClient client(URI baseUrl) {
 		Source source = new Source(baseUrl, "secret", "test-provider", Duration.ofMillis(800), WhenUnavailable.MISSING);
 		MyDataProperties properties = new MyDataProperties("R2/PT1S", source, source,
-				new Simulator(false, Duration.ZERO));
+				new Simulator(false, Duration.ZERO), Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
 		return new MyDataClient(properties, null, this.health, this.meters, this.json);
 	}
 
@@ -247,7 +259,8 @@ class MyDataClientTests {
 
 	private static MyDataProperties simulatedSources() {
 		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
-		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO));
+		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO),
+				Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
 	}
 
 }
