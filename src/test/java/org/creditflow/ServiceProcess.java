@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * the same data.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	/** Enough for the service; two or three run beside the suite's own JVM. */
+	private static final String HEAP = "-Xmx768m";
 
 	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -83,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
 			throw new IllegalStateException("already running: " + this.url());
 		}
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-cp",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-cp",
 						System.getProperty("java.class.path"), CreditflowApplication.class.getName(),
 						"--server.port=" + this.port, "--spring.config.location=classpath:/",
 						// these tests use the API and the engine only
@@ -110,9 +114,21 @@ public final class ServiceProcess implements AutoCloseable {
 		awaitExit();
 	}
 
-	/** Stops it as an operator would (SIGTERM: a graceful shutdown). */
+	/**
+	 * Stops it as an operator would (SIGTERM: a graceful shutdown, which also compacts an
+	 * H2 file), and kills it when that takes over a minute.
+	 */
 	public void stop() {
 		this.process.destroy();
+		try {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
 		awaitExit();
 	}
 
@@ -130,10 +146,10 @@ public final class ServiceProcess implements AutoCloseable {
 	/** The end of the log of the latest start, for failure messages. */
 	public String logTail() {
 		try {
-			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			List<String> lines = new String(Files.readAllBytes(this.log), StandardCharsets.UTF_8).lines().toList();
 			return this.log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			return this.log + ": unreadable (" + ex + ")";
 		}
 	}

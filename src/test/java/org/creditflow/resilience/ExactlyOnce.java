@@ -3,6 +3,7 @@ package org.creditflow.resilience;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -56,7 +57,7 @@ final class ExactlyOnce {
 		return FINAL.contains(stored.statusByApplication().get(applicationId)) ? 1 : 0;
 	}
 
-	private static List<String> idsWhere(Set<String> ids, java.util.function.Predicate<String> failing) {
+	private static List<String> idsWhere(Set<String> ids, Predicate<String> failing) {
 		return ids.stream().filter(failing).sorted().toList();
 	}
 
