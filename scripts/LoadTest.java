@@ -7,6 +7,10 @@
  *   java scripts/LoadTest.java [--url http://localhost:8080] [--applications 200]
  *        [--concurrency 16] [--warmup 100] [--user partner] [--password partner]
  *
+ * Several nodes: --url http://node-a:8080,http://node-b:8080 spreads the clients over them,
+ * as a load balancer would; a client whose node stops answering moves to the next one and
+ * sends its request again (with the same Idempotency-Key).
+ *
  * The applicants are personas the built-in MyData simulator decides without an officer
  * (phone numbers ending in 0/1: prime, approved; 4: late phone bills, declined; 6: in arrears,
  * declined), so every application reaches a final status on its own. Needs only a JDK 17.
@@ -48,11 +52,14 @@ public class LoadTest {
 	/** Answers 503 (busy) the script met and retried; a healthy run shows none. */
 	private static final java.util.concurrent.atomic.AtomicInteger BUSY = new java.util.concurrent.atomic.AtomicInteger();
 
+	/** Requests a node did not answer at all (it died), sent again to the next node. */
+	private static final java.util.concurrent.atomic.AtomicInteger UNANSWERED = new java.util.concurrent.atomic.AtomicInteger();
+
 	private static final char[] AUTO_DECIDED_PERSONAS = { '0', '1', '4', '6' };
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
-		String url = options.getOrDefault("url", "http://localhost:8080");
+		List<String> urls = List.of(options.getOrDefault("url", "http://localhost:8080").split(","));
 		int applications = Integer.parseInt(options.getOrDefault("applications", "200"));
 		int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
 		String auth = "Basic " + Base64.getEncoder()
@@ -62,24 +69,31 @@ public class LoadTest {
 		long run = System.nanoTime() % 100_000_000L;
 
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
-		measure(http, url, auth, run + 1, warmup, concurrency);
+		if (warmup > 0) {
+			measure(http, urls, auth, run + 1, warmup, concurrency);
+		}
 		BUSY.set(0);
-		Result result = measure(http, url, auth, run, applications, concurrency);
+		UNANSWERED.set(0);
+		Result result = measure(http, urls, auth, run, applications, concurrency);
 		List<Long> latencies = result.latencies();
 		double seconds = result.seconds();
 		Map<String, Integer> outcomes = result.outcomes();
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("applications:   %d (concurrency %d) %s%n", applications, concurrency, outcomes);
+		System.out.printf("applications:   %d (concurrency %d, %d node(s)) %s%n", applications, concurrency, urls.size(),
+				outcomes);
 		System.out.printf("duration:       %.1f s (first submission to last decision)%n", seconds);
 		System.out.printf("throughput:     %.1f applications/s to a final decision%n", applications / seconds);
 		System.out.printf("latency p50:    %d ms%n", percentile(sorted, 50) / 1_000_000);
 		System.out.printf("latency p99:    %d ms%n", percentile(sorted, 99) / 1_000_000);
 		System.out.printf("latency max:    %d ms%n", sorted.get(sorted.size() - 1) / 1_000_000);
 		System.out.printf("busy answers:   %d (503, retried)%n", BUSY.get());
+		System.out.printf("unanswered:     %d (no answer from a node, sent again to the next)%n", UNANSWERED.get());
+		System.out.printf("last decision:  %s%n", java.time.Instant.ofEpochSecond(result.lastDecision() / 1_000_000,
+				result.lastDecision() % 1_000_000 * 1000));
 	}
 
-	record Result(List<Long> latencies, double seconds, Map<String, Integer> outcomes) {
+	record Result(List<Long> latencies, double seconds, Map<String, Integer> outcomes, long lastDecision) {
 	}
 
 	/**
@@ -87,7 +101,7 @@ public class LoadTest {
 	 * application's decision before sending the next. The first call warms the service up
 	 * (JIT, pools, caches) and its figures are not reported.
 	 */
-	private static Result measure(HttpClient http, String url, String auth, long run, int applications,
+	private static Result measure(HttpClient http, List<String> urls, String auth, long run, int applications,
 			int concurrency) throws Exception {
 		List<long[]> spans = Collections.synchronizedList(new ArrayList<>());
 		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -96,7 +110,8 @@ public class LoadTest {
 		for (int i = 0; i < applications; i++) {
 			int n = i;
 			work.add(pool.submit(() -> {
-				String decided = awaitFinal(http, url, auth, submit(http, url, auth, run, n));
+				Node node = new Node(urls, n % urls.size());
+				String decided = awaitFinal(http, node, auth, submit(http, node, auth, run, n));
 				spans.add(new long[] { micros(match(SUBMITTED, decided)), micros(match(DECIDED, decided)) });
 				outcomes.merge(match(STATUS, decided), 1, Integer::sum);
 				return null;
@@ -111,10 +126,47 @@ public class LoadTest {
 		double seconds = (last - first) / 1e6;
 		List<Long> latencies = spans.stream().map((span) -> (span[1] - span[0]) * 1000).toList();
 
-		return new Result(latencies, seconds, outcomes);
+		return new Result(latencies, seconds, outcomes, last);
 	}
 
-	private static String submit(HttpClient http, String url, String auth, long run, int n) throws Exception {
+	/** The node a client talks to, and the next one when it stops answering. */
+	static final class Node {
+
+		private final List<String> urls;
+
+		private int current;
+
+		Node(List<String> urls, int first) {
+			this.urls = urls;
+			this.current = first;
+		}
+
+		String url() {
+			return this.urls.get(this.current);
+		}
+
+		/** Sends the request to this node, or to the next ones while none answers. */
+		HttpResponse<String> send(HttpClient http, java.util.function.Function<String, HttpRequest> request)
+				throws Exception {
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while (true) {
+				try {
+					return http.send(request.apply(url()), HttpResponse.BodyHandlers.ofString());
+				}
+				catch (java.io.IOException ex) {
+					if (System.nanoTime() > deadline) {
+						throw ex;
+					}
+					UNANSWERED.incrementAndGet();
+					this.current = (this.current + 1) % this.urls.size();
+					Thread.sleep(POLL_MILLIS);
+				}
+			}
+		}
+
+	}
+
+	private static String submit(HttpClient http, Node node, String auth, long run, int n) throws Exception {
 		String phone = String.format("010-%04d-%03d%c", 1000 + (run + n / 1000) % 9000, n % 1000,
 				AUTO_DECIDED_PERSONAS[n % AUTO_DECIDED_PERSONAS.length]);
 		String body = """
@@ -123,15 +175,18 @@ public class LoadTest {
 				 "loan": {"product": "PERSONAL_CREDIT", "amount": 15000000, "termMonths": 36, "purpose": "LIVING"},
 				 "consent": {"financialData": true, "telecomData": true, "grantedAt": "%s"}}"""
 			.formatted(phone, java.time.OffsetDateTime.now().minusMinutes(5));
-		// the Idempotency-Key makes it safe to send again when the service answers 503 (busy)
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/applications"))
+		// the Idempotency-Key makes it safe to send again when the service answers 503 (busy) or
+		// a node does not answer at all
+		java.util.function.Function<String, HttpRequest> request = (url) -> HttpRequest
+			.newBuilder(URI.create(url + "/api/applications"))
 			.header("Authorization", auth)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "load-" + run + "-" + n)
+			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		for (int attempt = 1;; attempt++) {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = node.send(http, request);
 			if (response.statusCode() == 201 || response.statusCode() == 200) {
 				return match(ID, response.body());
 			}
@@ -143,13 +198,15 @@ public class LoadTest {
 		}
 	}
 
-	private static String awaitFinal(HttpClient http, String url, String auth, String id) throws Exception {
-		HttpRequest poll = HttpRequest.newBuilder(URI.create(url + "/api/applications/" + id))
+	private static String awaitFinal(HttpClient http, Node node, String auth, String id) throws Exception {
+		java.util.function.Function<String, HttpRequest> poll = (url) -> HttpRequest
+			.newBuilder(URI.create(url + "/api/applications/" + id))
 			.header("Authorization", auth)
+			.timeout(Duration.ofSeconds(30))
 			.build();
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
-			HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = node.send(http, poll);
 			if (response.statusCode() == 503) {
 				BUSY.incrementAndGet();
 			}

@@ -1,0 +1,35 @@
+# Shell functions the benchmark scripts share: start the packaged service in a directory of its own
+# and wait until it answers, stop it, kill it. Source it from the repository's root:
+#   . scripts/service-control.sh
+JAR=${JAR:-target/creditflow-0.1.0-SNAPSHOT.jar}
+
+# start_service DIRECTORY PORT [ARGUMENTS...]: runs the jar with DIRECTORY as its working directory
+# (the default profile keeps its H2 database there), logs to DIRECTORY/service.log, waits for
+# /actuator/health and sets STARTED_PID.
+start_service() {
+  local directory=$1 port=$2 jar
+  shift 2
+  jar=$(realpath "$JAR")
+  mkdir -p "$directory"
+  (cd "$directory" && exec java -jar "$jar" --server.port="$port" "$@" > service.log 2>&1) &
+  STARTED_PID=$!
+  for _ in $(seq 1 180); do
+    curl -sf "http://localhost:$port/actuator/health" > /dev/null && return 0
+    kill -0 "$STARTED_PID" 2> /dev/null || break
+    sleep 1
+  done
+  echo "service in $directory did not start; see $directory/service.log" >&2
+  return 1
+}
+
+# stop_service PID: a graceful stop (SIGTERM), as an operator's.
+stop_service() {
+  kill "$1" 2> /dev/null || true
+  wait "$1" 2> /dev/null || true
+}
+
+# kill_service PID: a crash (SIGKILL).
+kill_service() {
+  kill -9 "$1" 2> /dev/null || true
+  wait "$1" 2> /dev/null || true
+}
