@@ -11,11 +11,13 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * starting a second one, does not multiply process versions.
  */
 @Component
-class ProcessDeployment extends AbstractCamundaConfiguration implements CamundaDeploymentConfiguration {
+@Order(Ordering.DEFAULT_ORDER)
+class ProcessDeployment extends SpringBootProcessEnginePlugin implements CamundaDeploymentConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
 

@@ -29,8 +29,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +53,8 @@ import org.springframework.stereotype.Component;
  * own.
  */
 @Component
-class EngineCommandGuard extends AbstractCamundaConfiguration {
+@Order(Ordering.DEFAULT_ORDER)
+class EngineCommandGuard extends SpringBootProcessEnginePlugin {
 
 	/** Each refused command, with what to do instead. */
 	static final Map<Class<?>, String> REFUSED = Map.ofEntries(
