@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.creditflow.identity.CreateAdminCommand;
+import org.creditflow.mydata.MyDataWorkerCommand;
 
 /**
  * What {@code java -jar creditflow.jar <command> ...} runs instead of the service: one
@@ -25,8 +26,8 @@ final class Commands {
 
 	static final int UNKNOWN = 2;
 
-	private static final Map<String, Command> COMMANDS = new TreeMap<>(
-			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run));
+	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
+			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run));
 
 	private Commands() {
 	}

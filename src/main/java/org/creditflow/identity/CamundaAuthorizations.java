@@ -68,7 +68,16 @@ class CamundaAuthorizations implements InitializingBean {
 					ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
 			new Grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, LOAN_PROCESS,
 					ProcessDefinitionPermissions.READ_TASK_VARIABLE),
-			new Grant(Groups.AUDITORS, Resources.TASK, Authorization.ANY, Permissions.READ));
+			new Grant(Groups.AUDITORS, Resources.TASK, Authorization.ANY, Permissions.READ),
+			// what fetchAndLock asks of the tasks it locks; the workers' other doors to
+			// the
+			// engine are closed (SecurityConfiguration), and they finish tasks only
+			// through
+			// the service's API
+			new Grant(Groups.MYDATA_WORKERS, Resources.PROCESS_DEFINITION, LOAN_PROCESS,
+					ProcessDefinitionPermissions.READ_INSTANCE),
+			new Grant(Groups.MYDATA_WORKERS, Resources.PROCESS_DEFINITION, LOAN_PROCESS,
+					ProcessDefinitionPermissions.UPDATE_INSTANCE));
 
 	private final IdentityService identity;
 

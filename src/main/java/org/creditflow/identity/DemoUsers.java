@@ -38,6 +38,7 @@ class DemoUsers implements InitializingBean {
 			new DemoUser("riskmanager", "Hyunwoo", "Choi", List.of(Groups.RISK_MANAGERS)),
 			new DemoUser("auditor", "Eunji", "Jung", List.of(Groups.AUDITORS)),
 			new DemoUser("partner", "Partner", "App", List.of(Groups.PARTNERS)),
+			new DemoUser("worker", "MyData", "Worker", List.of(Groups.MYDATA_WORKERS)),
 			new DemoUser("admin", "Admin", "Operator", List.of(Groups.ADMINS)));
 
 	private final IdentityService identity;

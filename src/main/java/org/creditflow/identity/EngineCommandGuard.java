@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
@@ -41,9 +44,10 @@ import org.springframework.stereotype.Component;
  * or delete processes (they come only from {@code processes/}, deployed by the service at
  * start), and end, skip or bypass a step of a running process (BPMN errors and
  * escalations thrown from a task, delegating and resolving tasks, cancelling, modifying,
- * restarting or migrating instances). A loan application moves only by its own process:
- * decided by the rules or a checked review, withdrawn by the applicant, expired by a
- * deadline.
+ * restarting or migrating instances), and finishing a MyData external task, which only
+ * the service does from its workers' reports. A loan application moves only by its own
+ * process: decided by the rules or a checked review, withdrawn by the applicant, expired
+ * by a deadline.
  *
  * <p>
  * A command counts as a person's when the engine runs it for an authenticated user, which
@@ -55,6 +59,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordering.DEFAULT_ORDER)
 class EngineCommandGuard extends SpringBootProcessEnginePlugin {
+
+	private static final String MYDATA_TASKS = "MyData tasks are finished by the service from its workers' reports "
+			+ "(/api/mydata-work), which store the snapshot with them";
 
 	/** Each refused command, with what to do instead. */
 	static final Map<Class<?>, String> REFUSED = Map.ofEntries(
@@ -79,7 +86,10 @@ class EngineCommandGuard extends SpringBootProcessEnginePlugin {
 			refuse(RestartProcessInstancesBatchCmd.class, "an ended process is not restarted"),
 			refuse(MigrateProcessInstanceCmd.class, "process instances stay on the version they started on"),
 			refuse(MigrateProcessInstanceBatchCmd.class, "process instances stay on the version they started on"),
-			refuse(SetProcessDefinitionVersionCmd.class, "process instances stay on the version they started on"));
+			refuse(SetProcessDefinitionVersionCmd.class, "process instances stay on the version they started on"),
+			refuse(CompleteExternalTaskCmd.class, MYDATA_TASKS),
+			refuse(HandleExternalTaskFailureCmd.class, MYDATA_TASKS),
+			refuse(HandleExternalTaskBpmnErrorCmd.class, MYDATA_TASKS));
 
 	@Override
 	public void preInit(SpringProcessEngineConfiguration configuration) {

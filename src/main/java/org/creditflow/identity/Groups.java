@@ -21,11 +21,18 @@ public final class Groups {
 	/** API clients: the bank's app and partner apps that submit applications. */
 	public static final String PARTNERS = "partners";
 
+	/**
+	 * Machine accounts of the MyData workers
+	 * ({@code java -jar creditflow.jar mydata-worker}): they may lock MyData external
+	 * tasks and report on them, and nothing else.
+	 */
+	public static final String MYDATA_WORKERS = "mydata-workers";
+
 	/** Operators and administrators, with every Camunda permission. */
 	public static final String ADMINS = "camunda-admin";
 
 	public static final List<String> ALL = List.of(LOAN_OFFICERS, SENIOR_OFFICERS, RISK_ANALYSTS, RISK_MANAGERS,
-			AUDITORS, PARTNERS, ADMINS);
+			AUDITORS, PARTNERS, MYDATA_WORKERS, ADMINS);
 
 	private Groups() {
 	}

@@ -16,6 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,6 +62,15 @@ class SecurityConfiguration {
 	private static final String[] CAMUNDA_SIGN_IN_DOORS = { WEBAPP + "/api/admin/setup/**",
 			WEBAPP + "/api/admin/auth/user/{engine}/login/**", "/engine-rest/identity/verify" };
 
+	/**
+	 * All that a MyData worker may reach: locking MyData tasks (and extending a lock) in
+	 * the engine, and the service's worker API. Its account is confined to these, so the
+	 * engine permissions fetchAndLock needs open nothing else to it.
+	 */
+	private static final String[] WORKER_DOORS = { "/engine-rest/external-task/fetchAndLock",
+			"/engine-rest/external-task/{id}/extendLock", "/engine-rest/engine/{engine}/external-task/fetchAndLock",
+			"/engine-rest/engine/{engine}/external-task/{id}/extendLock", "/api/mydata-work/**" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FailedSignInsByAddress failedSignIns) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
@@ -84,13 +96,16 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
+			.requestMatchers(HttpMethod.POST, WORKER_DOORS)
+			.hasAuthority(Groups.MYDATA_WORKERS)
 			.requestMatchers("/actuator/**")
 			.hasAuthority(Groups.ADMINS)
 			// the auditors' pages; their API says the same with @PreAuthorize
 			.requestMatchers("/audit", "/audit/**")
 			.hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS)
 			.anyRequest()
-			.authenticated())
+			.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+					AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.MYDATA_WORKERS)))))
 			.addFilterBefore(new SignInThrottleFilter(failedSignIns, problems),
 					UsernamePasswordAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))

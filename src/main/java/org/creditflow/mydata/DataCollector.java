@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -55,41 +56,62 @@ class DataCollector {
 		this.clock = clock;
 	}
 
+	/** The engine's step: fetches the source, retried by the job executor. */
 	void collect(String applicationId, DataSource source) {
-		LoanApplication application = this.applications.get(applicationId);
-		boolean consented = (source == DataSource.FINANCIAL) ? application.consent().financialData()
-				: application.consent().telecomData();
-		if (!consented) {
-			log.info("Application {}: no consent for {} data, not fetched", applicationId, source);
-			return;
-		}
-		if (this.snapshots.find(applicationId, source).isPresent()) {
+		LoanApplication application = awaiting(applicationId, source).orElse(null);
+		if (application == null) {
 			return;
 		}
 		try {
-			Answer<?> answer = (source == DataSource.FINANCIAL)
-					? this.client.financial(applicationId, application.applicant())
-					: this.client.telecom(applicationId, application.applicant());
-			store(application, source, DataSnapshot.Status.RECEIVED, answer.payload(), null);
-			log.info("Application {}: {} data stored from {}", applicationId, source, this.client.providerName(source));
+			Answer<?> answer = this.client.fetch(source, applicationId, ProfileRequest.of(application.applicant()));
+			storeReceived(application, source, this.client.providerName(source), answer.payload());
 		}
 		catch (MyDataUnavailableException ex) {
 			if (!JobAttempts.isLast(this.properties.retryCycle())
 					|| this.properties.source(source).whenUnavailable() == WhenUnavailable.INCIDENT) {
 				throw ex;
 			}
-			store(application, source, DataSnapshot.Status.MISSING, null, ex.getMessage());
-			log.warn("Application {}: {} data recorded as missing after the last attempt", applicationId, source);
+			storeMissing(application, source, this.client.providerName(source), ex.getMessage());
 			throw new BpmnError(UNAVAILABLE, ex.getMessage());
 		}
 	}
 
-	private void store(LoanApplication application, DataSource source, DataSnapshot.Status status, String payload,
-			String failure) {
-		this.snapshots.insert(new DataSnapshot(UUID.randomUUID().toString(), application.id(), source, status,
-				this.client.providerName(source), OffsetDateTime.now(this.clock), consentScope(source),
-				application.consent().grantedAt(), application.id(), application.submittedBy(), payload,
-				(payload != null) ? sha256(payload) : null, failure, null));
+	/**
+	 * The application when the source is still to be fetched for it: the applicant
+	 * consented to it and nothing is stored for it yet.
+	 */
+	Optional<LoanApplication> awaiting(String applicationId, DataSource source) {
+		LoanApplication application = this.applications.get(applicationId);
+		boolean consented = (source == DataSource.FINANCIAL) ? application.consent().financialData()
+				: application.consent().telecomData();
+		if (!consented) {
+			log.info("Application {}: no consent for {} data, not fetched", applicationId, source);
+			return Optional.empty();
+		}
+		if (this.snapshots.find(applicationId, source).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(application);
+	}
+
+	/** Stores a provider's answer exactly as received. */
+	void storeReceived(LoanApplication application, DataSource source, String provider, String payload) {
+		store(application, source, DataSnapshot.Status.RECEIVED, provider, payload, null);
+		log.info("Application {}: {} data stored from {}", application.id(), source, provider);
+	}
+
+	/** Records the source as missing after its last attempt failed. */
+	void storeMissing(LoanApplication application, DataSource source, String provider, String failure) {
+		store(application, source, DataSnapshot.Status.MISSING, provider, null, failure);
+		log.warn("Application {}: {} data recorded as missing after the last attempt", application.id(), source);
+	}
+
+	private void store(LoanApplication application, DataSource source, DataSnapshot.Status status, String provider,
+			String payload, String failure) {
+		this.snapshots.insert(new DataSnapshot(UUID.randomUUID().toString(), application.id(), source, status, provider,
+				OffsetDateTime.now(this.clock), consentScope(source), application.consent().grantedAt(),
+				application.id(), application.submittedBy(), payload, (payload != null) ? sha256(payload) : null,
+				failure, null));
 	}
 
 	static String consentScope(DataSource source) {

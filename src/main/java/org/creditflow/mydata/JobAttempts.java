@@ -1,8 +1,5 @@
 package org.creditflow.mydata;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -13,8 +10,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * is the one place that reads the engine's context.
  */
 final class JobAttempts {
-
-	private static final Pattern REPEAT = Pattern.compile("^R(\\d+)/");
 
 	private JobAttempts() {
 	}
@@ -30,17 +25,8 @@ final class JobAttempts {
 			return true;
 		}
 		boolean firstAttempt = job.getExceptionMessage() == null && job.getExceptionByteArrayId() == null;
-		int left = firstAttempt ? attempts(retryCycle) : job.getRetries();
+		int left = firstAttempt ? RetryCycle.parse(retryCycle).attempts() : job.getRetries();
 		return left <= 1;
-	}
-
-	/**
-	 * {@code R3/PT10S} makes three attempts; a list of intervals one more than its
-	 * length.
-	 */
-	static int attempts(String retryCycle) {
-		Matcher repeat = REPEAT.matcher(retryCycle.strip());
-		return repeat.find() ? Integer.parseInt(repeat.group(1)) : retryCycle.split(",").length;
 	}
 
 }

@@ -80,11 +80,20 @@ class MyDataClient {
 	}
 
 	Answer<FinancialProfile> financial(String applicationId, Applicant applicant) {
-		return fetch(DataSource.FINANCIAL, applicationId, applicant, FinancialProfile.class);
+		return fetch(DataSource.FINANCIAL, applicationId, ProfileRequest.of(applicant), FinancialProfile.class);
 	}
 
 	Answer<TelecomProfile> telecom(String applicationId, Applicant applicant) {
-		return fetch(DataSource.TELECOM, applicationId, applicant, TelecomProfile.class);
+		return fetch(DataSource.TELECOM, applicationId, ProfileRequest.of(applicant), TelecomProfile.class);
+	}
+
+	/** The source's profile of this person, for the application of that id. */
+	Answer<?> fetch(DataSource source, String applicationId, ProfileRequest person) {
+		return fetch(source, applicationId, person, profileType(source));
+	}
+
+	static Class<?> profileType(DataSource source) {
+		return (source == DataSource.FINANCIAL) ? FinancialProfile.class : TelecomProfile.class;
 	}
 
 	String providerName(DataSource source) {
@@ -95,7 +104,7 @@ class MyDataClient {
 		return this.json.readValue(payload, type);
 	}
 
-	private <T> Answer<T> fetch(DataSource source, String applicationId, Applicant applicant, Class<T> type) {
+	private <T> Answer<T> fetch(DataSource source, String applicationId, ProfileRequest person, Class<T> type) {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "success";
 		try {
@@ -105,7 +114,7 @@ class MyDataClient {
 				.headers((headers) -> headers.setBearerAuth(provider.token()))
 				.header("X-Request-Id", applicationId + "-" + source.name().toLowerCase())
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(new ProfileRequest(applicant.name(), applicant.birthDate(), applicant.phone()))
+				.body(person)
 				.retrieve()
 				.body(String.class);
 			if (payload == null || payload.isBlank()) {

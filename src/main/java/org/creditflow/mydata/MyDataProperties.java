@@ -40,10 +40,13 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	 * @param name recorded on every snapshot as the provider
 	 * @param timeout per request: connecting and answering
 	 * @param whenUnavailable what a source that stays down after every retry becomes
+	 * @param collectedBy who calls the provider: a step of the process on the service's
+	 * job executor, or {@code mydata-worker} processes through an external task
 	 */
 	public record Source(@Nullable URI baseUrl, @Nullable String token,
 			@DefaultValue(MyDataSimulator.NAME) @NotBlank String name, @DefaultValue("PT5S") @NotNull Duration timeout,
-			@DefaultValue("MISSING") @NotNull WhenUnavailable whenUnavailable) {
+			@DefaultValue("MISSING") @NotNull WhenUnavailable whenUnavailable,
+			@DefaultValue("ENGINE") @NotNull CollectedBy collectedBy) {
 
 		@AssertTrue(message = "base-url and token go together: a provider needs its bearer token, "
 				+ "and without a base-url the built-in simulator, which makes its own token, is used")
@@ -63,6 +66,18 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 		 * back
 		 */
 		INCIDENT
+
+	}
+
+	public enum CollectedBy {
+
+		/** a step of the process, run by the job executor of a service node */
+		ENGINE,
+		/**
+		 * an external task of the source's topic ({@link MyDataCollection#topic}),
+		 * fetched by {@code java -jar creditflow.jar mydata-worker} processes
+		 */
+		WORKER
 
 	}
 

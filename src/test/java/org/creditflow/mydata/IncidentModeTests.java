@@ -1,8 +1,12 @@
 package org.creditflow.mydata;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -59,6 +63,85 @@ class IncidentModeTests {
 				.allSatisfy((snapshot) -> assertThat(snapshot.status()).isEqualTo(DataSnapshot.Status.RECEIVED))
 				.hasSize(2);
 		}
+	}
+
+	@Test
+	void shouldLeaveAWorkersLastFailedAttemptAsAnIncidentThatAnOperatorRetries() {
+		try (ConfigurableApplicationContext service = SeparateService.start("incidents-by-workers",
+				"--spring.profiles.active=default", "--creditflow.mydata.financial.when-unavailable=incident",
+				"--creditflow.mydata.financial.collected-by=worker")) {
+			String url = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+			RestClient api = RestClient.builder()
+				.baseUrl(url)
+				.defaultHeaders((headers) -> headers.setBasicAuth("partner", "partner"))
+				.build();
+			RestClient worker = RestClient.builder()
+				.baseUrl(url)
+				.defaultHeaders((headers) -> headers.setBasicAuth("worker", "worker"))
+				.build();
+			ExternalTaskService tasks = service.getBean(ExternalTaskService.class);
+			String workerId = "worker@incident-test";
+			String id = api.post()
+				.uri("/api/applications")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(ApplicationBodies.body(ApplicationBodies.PRIME).toString())
+				.retrieve()
+				.body(JsonNode.class)
+				.get("id")
+				.asText();
+
+			// both attempts of the tests' cycle (R2/PT1S) fail at the worker
+			for (String expected : List.of("RETRY", "INCIDENT")) {
+				String task = lock(tasks, workerId);
+				JsonNode report = worker.post()
+					.uri("/api/mydata-work/" + task + "/failure")
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(Map.of("workerId", workerId, "provider", "bank", "reason", "SERVER_ERROR", "message",
+							"503 SERVICE_UNAVAILABLE"))
+					.retrieve()
+					.body(JsonNode.class);
+				assertThat(report.get("outcome").asText()).isEqualTo(expected);
+			}
+			RuntimeService runtime = service.getBean(RuntimeService.class);
+			Incident incident = runtime.createIncidentQuery().singleResult();
+			assertThat(incident.getActivityId()).isEqualTo("Task_FetchFinancialDataByWorker");
+			assertThat(incident.getIncidentMessage()).contains("SERVER_ERROR");
+			assertThat(service.getBean(MyDataProfiles.class).snapshot(id, DataSource.FINANCIAL)).isEmpty();
+			assertThat(status(api, id)).isEqualTo("COLLECTING_DATA");
+
+			// Cockpit's retry of an external task's incident
+			tasks.setRetries(incident.getConfiguration(), 1);
+			String task = lock(tasks, workerId);
+			JsonNode order = worker.post()
+				.uri("/api/mydata-work/" + task + "/order")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("workerId", workerId))
+				.retrieve()
+				.body(JsonNode.class);
+			String payload = service.getBean(MyDataClient.class)
+				.fetch(DataSource.FINANCIAL, id,
+						new ProfileRequest(order.get("person").get("name").asText(),
+								LocalDate.parse(order.get("person").get("birthDate").asText()),
+								order.get("person").get("phone").asText()))
+				.payload();
+			worker.post()
+				.uri("/api/mydata-work/" + task + "/answer")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("workerId", workerId, "provider", "bank", "payload", payload))
+				.retrieve()
+				.toBodilessEntity();
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> status(api, id), "APPROVED"::equals);
+			assertThat(runtime.createIncidentQuery().count()).isZero();
+		}
+	}
+
+	private static String lock(ExternalTaskService tasks, String workerId) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> tasks.fetchAndLock(1, workerId).topic("mydata-financial", 30_000).execute(),
+					(locked) -> !locked.isEmpty())
+			.get(0)
+			.getId();
 	}
 
 	private static String status(RestClient api, String id) {

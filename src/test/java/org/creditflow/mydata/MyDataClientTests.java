@@ -20,6 +20,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.creditflow.application.Applicant;
 import org.creditflow.application.EmploymentType;
+import org.creditflow.mydata.MyDataProperties.CollectedBy;
 import org.creditflow.mydata.MyDataProperties.PayloadPurge;
 import org.creditflow.mydata.MyDataProperties.Simulator;
 import org.creditflow.mydata.MyDataProperties.Source;
@@ -247,7 +248,8 @@ class MyDataClientTests {
 	}
 
 	private MyDataClient client(URI baseUrl) {
-		Source source = new Source(baseUrl, "secret", "test-provider", Duration.ofMillis(800), WhenUnavailable.MISSING);
+		Source source = new Source(baseUrl, "secret", "test-provider", Duration.ofMillis(800), WhenUnavailable.MISSING,
+				CollectedBy.ENGINE);
 		MyDataProperties properties = new MyDataProperties("R2/PT1S", source, source,
 				new Simulator(false, Duration.ZERO), Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
 		return new MyDataClient(properties, null, this.health, this.meters, this.json);
@@ -258,7 +260,8 @@ class MyDataClientTests {
 	}
 
 	private static MyDataProperties simulatedSources() {
-		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
+		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
+				CollectedBy.ENGINE);
 		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO),
 				Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
 	}

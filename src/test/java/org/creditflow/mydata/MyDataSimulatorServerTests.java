@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import org.creditflow.mydata.MyDataProperties.CollectedBy;
 import org.creditflow.mydata.MyDataProperties.PayloadPurge;
 import org.creditflow.mydata.MyDataProperties.Simulator;
 import org.creditflow.mydata.MyDataProperties.Source;
@@ -191,7 +192,8 @@ class MyDataSimulatorServerTests {
 	}
 
 	private MyDataSimulatorServer start(Duration slowAnswer) {
-		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING);
+		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
+				CollectedBy.ENGINE);
 		MyDataSimulatorServer simulator = new MyDataSimulatorServer(
 				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer),
 						Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000)),
