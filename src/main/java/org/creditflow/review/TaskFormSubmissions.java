@@ -149,6 +149,10 @@ class TaskFormSubmissions {
 				return keys;
 			}
 			catch (ProcessEngineException | IOException ex) {
+				if (this.tasks.createTaskQuery().taskId(taskId).count() == 0) {
+					// completed by someone else since the check above: the engine says so
+					return null;
+				}
 				// a task without a deployed form takes no variables at all
 				return Set.of();
 			}
