@@ -20,8 +20,13 @@ public final class SeparateService {
 
 	/**
 	 * Starts it with the given engine name and further arguments ({@code --name=value}).
+	 * The Camunda starter ignores a name with a hyphen and takes {@code default}, whose
+	 * closing would take the shared context's engine away: such names are refused.
 	 */
 	public static ConfigurableApplicationContext start(String engineName, String... arguments) {
+		if (engineName.isBlank() || engineName.contains("-") || "default".equals(engineName)) {
+			throw new IllegalArgumentException("not an engine name of its own: '" + engineName + "'");
+		}
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--camunda.bpm.process-engine-name=" + engineName, "--camunda.bpm.webapp.enabled=false"));
 		args.addAll(List.of(arguments));

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * fails too, the source is recorded as missing and the process takes its "unavailable"
  * path (BPMN error {@value #UNAVAILABLE}), or, where configured, the failure is left as
  * an incident for an operator.
+ *
+ * <p>
+ * Sources collected by workers go through the same consent check and the same stores,
+ * from the workers' reports ({@link MyDataWork}).
  */
 @Component
 class DataCollector {

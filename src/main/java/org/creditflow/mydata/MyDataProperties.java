@@ -87,9 +87,11 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	 *
 	 * @param enabled whether it runs; sources without a base URL need it
 	 * @param slowAnswer how long it takes to answer applicants of the slow-provider fault
+	 * @param latency how long it takes to send every profile it answers with, as a real
+	 * provider's round trip (for load benchmarks; none by default)
 	 */
-	public record Simulator(@DefaultValue("true") boolean enabled,
-			@DefaultValue("PT10S") @NotNull Duration slowAnswer) {
+	public record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("PT10S") @NotNull Duration slowAnswer,
+			@DefaultValue("PT0S") @NotNull Duration latency) {
 	}
 
 	/**

@@ -14,7 +14,6 @@ import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
-import org.camunda.bpm.client.topic.TopicSubscription;
 import org.creditflow.mydata.MyDataClient.Answer;
 import org.creditflow.mydata.MyDataWork.Order;
 import org.creditflow.mydata.MyDataWork.Report;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.lang.Nullable;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -33,10 +31,11 @@ import org.springframework.web.client.RestClientException;
  * task itself: the service does both from the report ({@link MyDataWork}).
  *
  * <p>
- * The client works through the tasks it locked one after another, so its lock covers
- * {@code max-tasks} fetches ({@link WorkerSettings}); more throughput comes from more
- * worker processes. When it cannot reach the service it reports nothing, and the task is
- * fetched again once its lock runs out.
+ * Each of its {@code threads} is a client of its own, which works through the tasks it
+ * locked one after another, so a lock covers {@code max-tasks} fetches
+ * ({@link WorkerSettings}); more throughput comes from more threads and more worker
+ * processes. When it cannot reach the service it reports nothing, and the task is fetched
+ * again once its lock runs out.
  */
 class MyDataWorker implements SmartLifecycle {
 
@@ -56,26 +55,40 @@ class MyDataWorker implements SmartLifecycle {
 
 	private final String workerId;
 
-	private final MyDataWorkClient service;
-
-	@Nullable
-	private ExternalTaskClient client;
-
-	private final List<TopicSubscription> subscriptions = new ArrayList<>();
+	/** One client per thread, each with a worker id of its own. */
+	private final List<ExternalTaskClient> clients = new ArrayList<>();
 
 	MyDataWorker(WorkerSettings settings, MyDataClient providers) {
 		this.settings = settings;
 		this.providers = providers;
 		this.workerId = settings.user() + "@" + hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-		this.service = new MyDataWorkClient(settings.serviceUrl(), settings.user(), settings.password(), this.workerId,
-				settings.pollTimeout());
 	}
 
 	@Override
 	public synchronized void start() {
-		this.client = ExternalTaskClient.create()
+		for (int thread = 1; thread <= this.settings.threads(); thread++) {
+			String id = this.workerId + "-" + thread;
+			MyDataWorkClient service = new MyDataWorkClient(this.settings.serviceUrl(), this.settings.user(),
+					this.settings.password(), id, this.settings.pollTimeout());
+			ExternalTaskClient client = client(id);
+			for (DataSource source : this.settings.sources()) {
+				client.subscribe(MyDataCollection.topic(source))
+					// the process's variables are not the worker's business
+					.variables()
+					.handler((task, engine) -> handle(task, service))
+					.open();
+			}
+			this.clients.add(client);
+		}
+		log.info("MyData worker {} polling {} at {} with {} threads", this.workerId,
+				this.settings.sources().stream().map(MyDataCollection::topic).toList(), this.settings.serviceUrl(),
+				this.settings.threads());
+	}
+
+	private ExternalTaskClient client(String id) {
+		return ExternalTaskClient.create()
 			.baseUrl(this.settings.serviceUrl() + this.settings.engineRest())
-			.workerId(this.workerId)
+			.workerId(id)
 			.addInterceptor(new BasicAuthProvider(this.settings.user(), this.settings.password()))
 			.maxTasks(this.settings.maxTasks())
 			.lockDuration(this.settings.lockDuration().toMillis())
@@ -87,51 +100,39 @@ class MyDataWorker implements SmartLifecycle {
 				.setResponseTimeout(Timeout.of(this.settings.pollTimeout().plus(POLL_GRACE)))
 				.build()))
 			.build();
-		for (DataSource source : this.settings.sources()) {
-			this.subscriptions.add(this.client.subscribe(MyDataCollection.topic(source))
-				// the process's variables are not the worker's business
-				.variables()
-				.handler((task, engine) -> handle(task))
-				.open());
-		}
-		log.info("MyData worker {} polling {} at {}", this.workerId,
-				this.settings.sources().stream().map(MyDataCollection::topic).toList(), this.settings.serviceUrl());
 	}
 
 	@Override
 	public synchronized void stop() {
-		this.subscriptions.forEach(TopicSubscription::close);
-		this.subscriptions.clear();
-		if (this.client != null) {
-			this.client.stop();
-			this.client = null;
-		}
+		this.clients.forEach(ExternalTaskClient::stop);
+		this.clients.clear();
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.client != null;
+		return !this.clients.isEmpty();
 	}
 
+	/** What this process's worker ids start with; each thread adds {@code -<n>}. */
 	String workerId() {
 		return this.workerId;
 	}
 
-	private void handle(ExternalTask task) {
+	private void handle(ExternalTask task, MyDataWorkClient service) {
 		DataSource source = MyDataCollection.source(task.getTopicName());
 		String provider = this.providers.providerName(source);
 		try {
-			Optional<Order> order = this.service.order(task.getId());
+			Optional<Order> order = service.order(task.getId());
 			if (order.isEmpty()) {
 				return;
 			}
 			Report report;
 			try {
 				Answer<?> answer = this.providers.fetch(source, order.get().applicationId(), order.get().person());
-				report = this.service.answer(task.getId(), provider, answer.payload());
+				report = service.answer(task.getId(), provider, answer.payload());
 			}
 			catch (MyDataUnavailableException ex) {
-				report = this.service.failure(task.getId(), provider, ex.reason(), ex.getMessage());
+				report = service.failure(task.getId(), provider, ex.reason(), ex.getMessage());
 			}
 			log.info("Application {}: {} reported, {}", task.getBusinessKey(), source, report.outcome());
 		}

@@ -45,13 +45,16 @@ class SimulatedAnswers {
 
 	private final Duration slowAnswer;
 
+	private final Duration latency;
+
 	/** Requests seen per person and source, for the faults that heal after a while. */
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
-	SimulatedAnswers(ObjectMapper json, Validator validator, Duration slowAnswer) {
+	SimulatedAnswers(ObjectMapper json, Validator validator, Duration slowAnswer, Duration latency) {
 		this.json = json;
 		this.validator = validator;
 		this.slowAnswer = slowAnswer;
+		this.latency = latency;
 	}
 
 	/** The answer to a request whose body is the JSON of a {@link ProfileRequest}. */
@@ -100,7 +103,7 @@ class SimulatedAnswers {
 	}
 
 	private Answer profile(Object profile) {
-		return Answer.now(HttpStatus.OK, json(profile));
+		return new Answer(HttpStatus.OK, json(profile), this.latency);
 	}
 
 	private String json(Object profile) {

@@ -22,7 +22,10 @@ import org.springframework.lang.Nullable;
  * @param password its password: set {@code CREDITFLOW_WORKER_PASSWORD} rather than an
  * argument, which other users of the host can read
  * @param sources the sources whose tasks this worker takes
- * @param maxTasks how many tasks one poll locks; they are fetched one after another
+ * @param threads how many fetches this worker runs at once, each thread polling on its
+ * own
+ * @param maxTasks how many tasks one poll of a thread locks; they are fetched one after
+ * another
  * @param lockDuration how long a locked task stays this worker's: long enough for
  * {@code max-tasks} fetches at their timeout; a worker that dies holds its tasks this
  * long
@@ -32,8 +35,8 @@ import org.springframework.lang.Nullable;
  */
 record WorkerSettings(@Nullable URI serviceUrl, @DefaultValue("worker") @NotBlank String user,
 		@Nullable String password, @DefaultValue("FINANCIAL,TELECOM") @NotEmpty List<DataSource> sources,
-		@DefaultValue("2") @Min(1) int maxTasks, @DefaultValue("PT30S") @NotNull Duration lockDuration,
-		@DefaultValue("PT20S") @NotNull Duration pollTimeout,
+		@DefaultValue("4") @Min(1) int threads, @DefaultValue("2") @Min(1) int maxTasks,
+		@DefaultValue("PT30S") @NotNull Duration lockDuration, @DefaultValue("PT20S") @NotNull Duration pollTimeout,
 		@DefaultValue("/engine-rest") @NotBlank String engineRest) {
 
 	/** A report takes at most this long on top of a fetch. */

@@ -67,7 +67,7 @@ class IncidentModeTests {
 
 	@Test
 	void shouldLeaveAWorkersLastFailedAttemptAsAnIncidentThatAnOperatorRetries() {
-		try (ConfigurableApplicationContext service = SeparateService.start("incidents-by-workers",
+		try (ConfigurableApplicationContext service = SeparateService.start("workerincidents",
 				"--spring.profiles.active=default", "--creditflow.mydata.financial.when-unavailable=incident",
 				"--creditflow.mydata.financial.collected-by=worker")) {
 			String url = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");

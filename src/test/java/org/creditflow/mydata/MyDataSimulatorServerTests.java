@@ -170,6 +170,19 @@ class MyDataSimulatorServerTests {
 	}
 
 	@Test
+	void shouldTakeItsLatencyForEveryProfileItAnswersWith() throws Exception {
+		Duration latency = Duration.ofMillis(300);
+		MyDataSimulatorServer simulator = start(Duration.ofSeconds(10), latency);
+		long sent = System.nanoTime();
+
+		HttpResponse<String> answer = post(simulator, DataSource.FINANCIAL, person("010-1234-5670"),
+				"Bearer " + simulator.endpoint().token());
+
+		assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(latency);
+		assertThat(answer.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void shouldKeepAnsweringWhileMoreSlowAnswersWaitThanItHasThreads() throws Exception {
 		// far longer than the test: no slow answer can arrive while it runs
 		MyDataSimulatorServer simulator = start(Duration.ofHours(1));
@@ -192,10 +205,14 @@ class MyDataSimulatorServerTests {
 	}
 
 	private MyDataSimulatorServer start(Duration slowAnswer) {
+		return start(slowAnswer, Duration.ZERO);
+	}
+
+	private MyDataSimulatorServer start(Duration slowAnswer, Duration latency) {
 		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
 				CollectedBy.ENGINE);
 		MyDataSimulatorServer simulator = new MyDataSimulatorServer(
-				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer),
+				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer, latency),
 						Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000)),
 				this.json, validation.getValidator());
 		simulator.start();

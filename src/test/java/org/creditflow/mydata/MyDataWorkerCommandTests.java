@@ -43,8 +43,9 @@ class MyDataWorkerCommandTests {
 	@Test
 	void shouldSizeTheLockForEveryTaskOfAPollAtItsTimeout() {
 		MyDataProperties mydata = new MyDataProperties("R3/PT10S", source(Duration.ofSeconds(5)),
-				source(Duration.ofSeconds(8)), new MyDataProperties.Simulator(true, Duration.ofSeconds(10)),
-				Duration.ofDays(90), new MyDataProperties.PayloadPurge("0 30 2 * * ?", 1000));
+				source(Duration.ofSeconds(8)),
+				new MyDataProperties.Simulator(true, Duration.ofSeconds(10), Duration.ZERO), Duration.ofDays(90),
+				new MyDataProperties.PayloadPurge("0 30 2 * * ?", 1000));
 
 		// two tasks at telecom's 8 s, plus 2 s each to report
 		assertThat(
@@ -75,8 +76,8 @@ class MyDataWorkerCommandTests {
 	}
 
 	private static WorkerSettings settings(List<DataSource> sources, int maxTasks, Duration lock) {
-		return new WorkerSettings(java.net.URI.create("http://localhost:8080"), "worker", "secret", sources, maxTasks,
-				lock, Duration.ofSeconds(20), "/engine-rest");
+		return new WorkerSettings(java.net.URI.create("http://localhost:8080"), "worker", "secret", sources, 4,
+				maxTasks, lock, Duration.ofSeconds(20), "/engine-rest");
 	}
 
 	private static MyDataProperties.Source source(Duration timeout) {

@@ -8,6 +8,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditflow.ApplicationBodies;
+import org.creditflow.PostgresTestSchema;
 import org.creditflow.ServiceDatabase;
 import org.creditflow.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class MyDataWorkerProcessTests {
 	@Test
 	void shouldCollectThroughWorkerProcessesAndFinishAKilledWorkersTask() {
 		Path home = this.directory.resolve("service");
-		try (ServiceProcess service = ServiceProcess.start(home, ServiceDatabase.forSuite("creditflow_workers", home),
+		try (ServiceProcess service = ServiceProcess.start(home,
+				ServiceDatabase.forSuite(PostgresTestSchema.suiteSchema() + "_workers", home),
 				"--creditflow.mydata.financial.collected-by=worker",
 				"--creditflow.mydata.telecom.collected-by=worker")) {
 			URI url = service.url();
@@ -41,8 +43,9 @@ class MyDataWorkerProcessTests {
 			// a
 			// timeout of 8 s: long enough to kill the worker in the middle of the fetch
 			String[] slowProvider = { "--creditflow.mydata.telecom.timeout=PT8S",
-					"--creditflow.mydata.simulator.slow-answer=PT6S", "--creditflow.worker.max-tasks=1",
-					"--creditflow.worker.lock-duration=PT10S" };
+					"--creditflow.mydata.simulator.slow-answer=PT6S", "--creditflow.worker.threads=2",
+					"--creditflow.worker.max-tasks=1", "--creditflow.worker.lock-duration=PT10S",
+					"--creditflow.worker.poll-timeout=PT5S" };
 			List<String> ordinary;
 			String slow;
 			String killed;
@@ -72,8 +75,10 @@ class MyDataWorkerProcessTests {
 						.retrieve()
 						.body(JsonNode.class), (tasks) -> !tasks.isEmpty())
 					.get(0);
+				// the other thread has stored the financial data meanwhile
+				await().atMost(Duration.ofSeconds(5)).until(() -> fetches(url, slow), (done) -> !done.isEmpty());
 				killed = fetching.get("workerId").asText();
-				assertThat(killed).isEqualTo(first.workerId()).startsWith("worker@");
+				assertThat(killed).startsWith(first.workerId() + "-").startsWith("worker@");
 				first.kill();
 			}
 			assertThat(status(url, slow)).isEqualTo("COLLECTING_DATA");
@@ -91,7 +96,9 @@ class MyDataWorkerProcessTests {
 							+ "&processInstanceId=" + processInstance(url, slow))
 					.retrieve()
 					.body(JsonNode.class);
-				assertThat(done.findValuesAsText("workerId")).containsExactly(second.workerId());
+				assertThat(done.findValuesAsText("workerId")).singleElement()
+					.asString()
+					.startsWith(second.workerId() + "-");
 			}
 			for (String id : List.of(slow, ordinary.get(0), ordinary.get(1), ordinary.get(2))) {
 				assertThat(api(url, "admin").get()
