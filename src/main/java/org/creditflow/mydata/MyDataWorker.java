@@ -46,6 +46,9 @@ class MyDataWorker implements SmartLifecycle {
 
 	private static final long LONGEST_BACKOFF_MILLIS = 30_000;
 
+	/** How long the service may take to answer a question or a report. */
+	private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(10);
+
 	/** How much longer than the long poll a poll's answer may take. */
 	private static final Duration POLL_GRACE = Duration.ofSeconds(10);
 
@@ -69,7 +72,7 @@ class MyDataWorker implements SmartLifecycle {
 		for (int thread = 1; thread <= this.settings.threads(); thread++) {
 			String id = this.workerId + "-" + thread;
 			MyDataWorkClient service = new MyDataWorkClient(this.settings.serviceUrl(), this.settings.user(),
-					this.settings.password(), id, this.settings.pollTimeout());
+					this.settings.password(), id, REPORT_TIMEOUT);
 			ExternalTaskClient client = client(id);
 			for (DataSource source : this.settings.sources()) {
 				client.subscribe(MyDataCollection.topic(source))

@@ -36,7 +36,7 @@ import org.springframework.lang.Nullable;
 record WorkerSettings(@Nullable URI serviceUrl, @DefaultValue("worker") @NotBlank String user,
 		@Nullable String password, @DefaultValue("FINANCIAL,TELECOM") @NotEmpty List<DataSource> sources,
 		@DefaultValue("4") @Min(1) int threads, @DefaultValue("2") @Min(1) int maxTasks,
-		@DefaultValue("PT30S") @NotNull Duration lockDuration, @DefaultValue("PT20S") @NotNull Duration pollTimeout,
+		@DefaultValue("PT30S") @NotNull Duration lockDuration, @DefaultValue("PT10S") @NotNull Duration pollTimeout,
 		@DefaultValue("/engine-rest") @NotBlank String engineRest) {
 
 	/** A report takes at most this long on top of a fetch. */
