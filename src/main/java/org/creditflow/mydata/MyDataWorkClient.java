@@ -11,6 +11,7 @@ import org.creditflow.mydata.MyDataWork.Report;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -58,7 +59,20 @@ class MyDataWorkClient {
 				Map.of("workerId", this.workerId, "provider", provider, "reason", reason, "message", message));
 	}
 
+	/**
+	 * Sends the report; once more when it lost a race with another change of the same
+	 * application (409, rolled back whole), which a second try usually wins.
+	 */
 	private Report report(String taskId, String what, Map<String, Object> body) {
+		try {
+			return send(taskId, what, body);
+		}
+		catch (HttpClientErrorException.Conflict ex) {
+			return send(taskId, what, body);
+		}
+	}
+
+	private Report send(String taskId, String what, Map<String, Object> body) {
 		return this.http.post()
 			.uri("/{taskId}/{what}", taskId, what)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
 				"Your role does not allow this request.");
 		problem.setTitle("Forbidden");
+		return problem;
+	}
+
+	/**
+	 * Another request changed the same process at the same moment, and this one was
+	 * rolled back whole: sending it again is safe.
+	 */
+	@ExceptionHandler
+	ProblemDetail concurrentChange(OptimisticLockingException ex) {
+		log.info("A request lost a race with another change of the same process: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Something else changed the same application at the same moment; nothing was changed. "
+						+ "Send the request again.");
+		problem.setTitle("Conflict");
 		return problem;
 	}
 

@@ -2,8 +2,11 @@ package org.creditflow.mydata;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,6 +84,30 @@ class MyDataWorkerTests {
 			assertThat(stored.consentScope()).isEqualTo(DataCollector.consentScope(source));
 		}
 		awaitStatus(id, Duration.ofSeconds(30), "APPROVED");
+	}
+
+	@Test
+	void shouldTakeBothSourcesReportedAtTheSameMoment() {
+		// both branches of the collection end together: each joins in a job of its own
+		for (int round = 0; round < 5; round++) {
+			String id = submit(ApplicationBodies.body(ApplicationBodies.PRIME));
+			List<CompletableFuture<JsonNode>> reports = new ArrayList<>();
+			CountDownLatch together = new CountDownLatch(1);
+			for (DataSource source : DataSource.values()) {
+				String workerId = WORKER + "@race-" + source;
+				ExternalTask task = lock(id, source, workerId);
+				String payload = payload(id, source, workerId, task);
+				reports.add(CompletableFuture.supplyAsync(() -> {
+					awaitRelease(together);
+					return post("/api/mydata-work/" + task.getId() + "/answer",
+							Map.of("workerId", workerId, "provider", "p", "payload", payload));
+				}));
+			}
+			together.countDown();
+			assertThat(reports.stream().map(CompletableFuture::join).map((report) -> report.get("outcome").asText()))
+				.containsExactly("STORED", "STORED");
+			awaitStatus(id, Duration.ofSeconds(30), "APPROVED");
+		}
 	}
 
 	@Test
@@ -182,6 +209,26 @@ class MyDataWorkerTests {
 			.isEqualTo(403);
 		assertThat(externalTasks().createExternalTaskQuery().externalTaskId(task.getId()).count()).isOne();
 		assertThat(status(id)).isEqualTo("COLLECTING_DATA");
+	}
+
+	/** What the provider answers for the person the service names for the task. */
+	private static String payload(String id, DataSource source, String workerId, ExternalTask task) {
+		JsonNode person = post("/api/mydata-work/" + task.getId() + "/order", Map.of("workerId", workerId))
+			.get("person");
+		return service.getBean(MyDataClient.class)
+			.fetch(source, id,
+					new ProfileRequest(person.get("name").asText(),
+							java.time.LocalDate.parse(person.get("birthDate").asText()), person.get("phone").asText()))
+			.payload();
+	}
+
+	private static void awaitRelease(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void answerFinancial(String id, String workerId) {

@@ -1,5 +1,6 @@
 package org.creditflow.web;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,6 +25,11 @@ class ApiProblemsTests {
 			throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
 		}
 
+		@GetMapping("/raced")
+		String raced() {
+			throw new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity[1]' failed");
+		}
+
 		@GetMapping("/broken")
 		String broken() {
 			throw new IllegalStateException("a bug with internal details");
@@ -41,6 +47,14 @@ class ApiProblemsTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "2"))
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
+	void shouldAskToSendAgainWhatLostARaceWithAnotherChange() throws Exception {
+		this.mvc.perform(get("/raced"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Send the request again")));
 	}
 
 	@Test
