@@ -94,6 +94,10 @@ class MyDataWorker implements SmartLifecycle {
 			.workerId(id)
 			.addInterceptor(new BasicAuthProvider(this.settings.user(), this.settings.password()))
 			.maxTasks(this.settings.maxTasks())
+			// oldest first: under a backlog, fetched in no order some tasks waited 30 s
+			// and more
+			.orderByCreateTime()
+			.asc()
 			.lockDuration(this.settings.lockDuration().toMillis())
 			.asyncResponseTimeout(this.settings.pollTimeout().toMillis())
 			// long polling waits for work by itself; back off only when polling fails
