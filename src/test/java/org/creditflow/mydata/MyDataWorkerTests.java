@@ -233,14 +233,8 @@ class MyDataWorkerTests {
 
 	private static void answerFinancial(String id, String workerId) {
 		ExternalTask task = lock(id, DataSource.FINANCIAL, workerId);
-		JsonNode order = post("/api/mydata-work/" + task.getId() + "/order", Map.of("workerId", workerId));
-		MyDataClient.Answer<?> answer = service.getBean(MyDataClient.class)
-			.fetch(DataSource.FINANCIAL, id,
-					new ProfileRequest(order.get("person").get("name").asText(),
-							java.time.LocalDate.parse(order.get("person").get("birthDate").asText()),
-							order.get("person").get("phone").asText()));
-		post("/api/mydata-work/" + task.getId() + "/answer",
-				Map.of("workerId", workerId, "provider", "p", "payload", answer.payload()));
+		post("/api/mydata-work/" + task.getId() + "/answer", Map.of("workerId", workerId, "provider", "p", "payload",
+				payload(id, DataSource.FINANCIAL, workerId, task)));
 	}
 
 	/** Locks the application's task of that source, as a worker's fetchAndLock does. */
