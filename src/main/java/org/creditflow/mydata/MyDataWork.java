@@ -111,13 +111,8 @@ class MyDataWork {
 	@Transactional
 	public Optional<Order> order(String taskId, String workerId, String caller) {
 		Held task = held(taskId, workerId, caller);
-		Optional<LoanApplication> application = this.collector.awaiting(task.applicationId(), task.source());
-		if (application.isEmpty()) {
-			this.externalTasks.complete(task.id(), task.workerId());
-			return Optional.empty();
-		}
-		return Optional
-			.of(new Order(task.applicationId(), task.source(), ProfileRequest.of(application.get().applicant())));
+		return stillAwaited(task).map((application) -> new Order(task.applicationId(), task.source(),
+				ProfileRequest.of(application.applicant())));
 	}
 
 	/**
@@ -127,9 +122,8 @@ class MyDataWork {
 	@Transactional
 	public Report answered(String taskId, String workerId, String caller, String provider, String payload) {
 		Held task = held(taskId, workerId, caller);
-		Optional<LoanApplication> application = this.collector.awaiting(task.applicationId(), task.source());
+		Optional<LoanApplication> application = stillAwaited(task);
 		if (application.isEmpty()) {
-			this.externalTasks.complete(task.id(), task.workerId());
 			return Report.of(Outcome.NOTHING_TO_FETCH);
 		}
 		try {
@@ -150,13 +144,25 @@ class MyDataWork {
 	public Report failed(String taskId, String workerId, String caller, String provider, Reason reason,
 			String message) {
 		Held task = held(taskId, workerId, caller);
-		Optional<LoanApplication> application = this.collector.awaiting(task.applicationId(), task.source());
+		Optional<LoanApplication> application = stillAwaited(task);
 		if (application.isEmpty()) {
-			this.externalTasks.complete(task.id(), task.workerId());
 			return Report.of(Outcome.NOTHING_TO_FETCH);
 		}
 		return failed(task, application.get(), provider,
 				new MyDataUnavailableException(task.source(), reason, message, null));
+	}
+
+	/**
+	 * The application while the task's source is still to be stored; otherwise (no
+	 * consent, or stored under an earlier lock) the task is completed, as nothing is left
+	 * to do for it.
+	 */
+	private Optional<LoanApplication> stillAwaited(Held task) {
+		Optional<LoanApplication> application = this.collector.awaiting(task.applicationId(), task.source());
+		if (application.isEmpty()) {
+			this.externalTasks.complete(task.id(), task.workerId());
+		}
+		return application;
 	}
 
 	private Report failed(Held task, LoanApplication application, String provider, MyDataUnavailableException failure) {

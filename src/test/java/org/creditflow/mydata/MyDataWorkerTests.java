@@ -177,6 +177,14 @@ class MyDataWorkerTests {
 		// every problem of a report named
 		assertThat(status(WORKER, "/api/mydata-work/" + task.getId() + "/failure", Map.of("workerId", "")))
 			.isEqualTo(400);
+		// nor lock MyData tasks in the engine, whatever their role
+		for (String person : List.of("partner", "officer", "senior", "auditor", "admin")) {
+			assertThat(status(person, ENGINE + "/external-task/fetchAndLock",
+					Map.of("workerId", person + "@x", "maxTasks", 1, "topics",
+							List.of(Map.of("topicName", "mydata-financial", "lockDuration", 1000)))))
+				.as(person)
+				.isEqualTo(403);
+		}
 		// people do not report for workers, whatever their role
 		assertThat(status("officer", order, Map.of("workerId", "officer@holder"))).isEqualTo(403);
 		assertThat(status("admin", order, Map.of("workerId", "admin@holder"))).isEqualTo(403);
