@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.PostgresTestSchema;
 import org.creditflow.ServiceDatabase;
@@ -65,9 +66,16 @@ class CrashRecoveryTests {
 					.map(Acknowledged::applicationId)
 					.filter((id) -> !api.exists(id))).as("applications acknowledged before the kill and gone after it")
 					.isEmpty();
-				await().atMost(RECOVERY)
-					.pollInterval(Duration.ofMillis(500))
-					.until(api::settled, equalTo((long) APPLICATIONS));
+				try {
+					await().atMost(RECOVERY)
+						.pollInterval(Duration.ofMillis(500))
+						.until(api::settled, equalTo((long) APPLICATIONS));
+				}
+				catch (ConditionTimeoutException ex) {
+					throw new AssertionError("Not every application settled within " + RECOVERY
+							+ " of the restart; jobs still waiting: " + api.pendingJobs() + "\n" + service.logTail(),
+							ex);
+				}
 				Duration recovery = Duration.between(restart, Instant.now());
 				assertThat(recovery).as("from the restart until every application is decided or in review")
 					.isLessThanOrEqualTo(RECOVERY);

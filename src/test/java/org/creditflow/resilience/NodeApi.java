@@ -39,6 +39,14 @@ final class NodeApi {
 	 * Applications decided or waiting at their review task (a status the task's own
 	 * transaction writes).
 	 */
+	/**
+	 * The process jobs still waiting, as an administrator sees them: what a test that
+	 * timed out waiting for decisions reports.
+	 */
+	String pendingJobs() {
+		return get("admin", "/engine-rest/job?processDefinitionKey=loan-application").toString();
+	}
+
 	long settled() {
 		return SETTLED.stream()
 			.mapToLong((status) -> get("officer", "/api/applications?size=1&status=" + status).get("total").asLong())
