@@ -12,7 +12,7 @@
  * sends its request again (with the same Idempotency-Key).
  *
  * The applicants are personas the built-in MyData simulator decides without an officer
- * (phone numbers ending in 0/1: prime, approved; 4: late phone bills, declined; 6: in arrears,
+ * (demo numbers, middle block 1000 to 1999, ending in 0/1: prime, approved; 4: late phone bills, declined; 6: in arrears,
  * declined), so every application reaches a final status on its own. Needs only a JDK 17.
  */
 
@@ -167,7 +167,7 @@ public class LoadTest {
 	}
 
 	private static String submit(HttpClient http, Node node, String auth, long run, int n) throws Exception {
-		String phone = String.format("010-%04d-%03d%c", 1000 + (run + n / 1000) % 9000, n % 1000,
+		String phone = String.format("010-%04d-%03d%c", 1000 + (run + n / 1000) % 1000, n % 1000,
 				AUTO_DECIDED_PERSONAS[n % AUTO_DECIDED_PERSONAS.length]);
 		String body = """
 				{"applicant": {"name": "부하시험", "birthDate": "1988-03-15", "phone": "%s",

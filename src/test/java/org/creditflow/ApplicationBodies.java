@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Bodies of {@code POST /api/applications} for tests. The MyData simulator picks the
- * persona by the last digit of the phone number (0 prime and approved, 2 thin file with a
- * good phone record, 7 average and referred, ...) and a provider fault by the middle
- * block (0000 financial down, 0001 telecom down, ...); see {@code Persona} and
- * {@code SimulatedAnswers}.
+ * Bodies of {@code POST /api/applications} for tests, with the simulator's demo numbers
+ * (middle block 0000 to 1999): the MyData simulator picks the persona by the last digit
+ * of the phone number (0 prime and approved, 2 thin file with a good phone record, 7
+ * average and referred, ...) and a provider fault by the middle block (0000 financial
+ * down, 0001 telecom down, ...); see {@code Persona} and {@code SimulatedAnswers}.
  */
 public final class ApplicationBodies {
 
@@ -28,7 +28,7 @@ public final class ApplicationBodies {
 
 	public static final String AVERAGE = "7";
 
-	/** Middle blocks 1000 and up: no provider fault. */
+	/** Middle blocks 1000 to 1999: demo numbers without a provider fault. */
 	private static final AtomicInteger SEQUENCE = new AtomicInteger(1000);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,7 @@ public final class ApplicationBodies {
 	}
 
 	public static ObjectNode body(String personaDigit, LocalDate birthDate) {
-		return body(String.valueOf(SEQUENCE.incrementAndGet()), personaDigit, birthDate);
+		return body(String.valueOf(1000 + SEQUENCE.incrementAndGet() % 1000), personaDigit, birthDate);
 	}
 
 	/**

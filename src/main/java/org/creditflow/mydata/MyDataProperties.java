@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -89,9 +91,12 @@ public record MyDataProperties(@DefaultValue("R3/PT10S") @NotBlank String retryC
 	 * @param slowAnswer how long it takes to answer applicants of the slow-provider fault
 	 * @param latency how long it takes to send every profile it answers with, as a real
 	 * provider's round trip (for load benchmarks; none by default)
+	 * @param telecomSignal how much the telecom data of people drawn from the population
+	 * reveals about their creditworthiness, 0 to 1 ({@code docs/credit-model.md})
 	 */
 	public record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("PT10S") @NotNull Duration slowAnswer,
-			@DefaultValue("PT0S") @NotNull Duration latency) {
+			@DefaultValue("PT0S") @NotNull Duration latency,
+			@DefaultValue("" + MyDataSimulator.TELECOM_SIGNAL) @DecimalMin("0") @DecimalMax("1") double telecomSignal) {
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.creditflow.mydata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,18 +17,36 @@ import org.creditflow.mydata.FinancialProfile.LenderType;
 
 /**
  * A deterministic stand-in for the MyData providers: the same person always gets the same
- * profile, drawn for the {@link Persona} the phone number's last digit selects, with
- * details seeded by their name, birth date and phone. Like a real provider it knows only
- * who the person is, not what they declared: the income it shows is the income their
- * persona earns.
+ * profile. People with a demo number ({@link Persona#isDemoNumber}) get the profile of
+ * the {@link Persona} the number's last digit selects, for the walk-through and the fault
+ * paths; everyone else is drawn from the {@link Population} the lending history comes
+ * from, so the service's applicants look like that history. Details are seeded by name,
+ * birth date and phone. Like a real provider it knows only who the person is, not what
+ * they declared: the income it shows is the income they earn.
  */
 class MyDataSimulator {
 
 	static final String NAME = "creditflow-simulator";
 
+	/** How much telecom data reveals unless configured otherwise. */
+	static final double TELECOM_SIGNAL = 0.6;
+
 	private static final String[] CARRIERS = { "SKT", "KT", "LGU+", "MVNO" };
 
+	private final Population population;
+
+	MyDataSimulator() {
+		this(new Population(TELECOM_SIGNAL));
+	}
+
+	MyDataSimulator(Population population) {
+		this.population = population;
+	}
+
 	FinancialProfile fetchFinancial(ProfileRequest person) {
+		if (!Persona.isDemoNumber(person.phone())) {
+			return drawn(person).financial();
+		}
 		SplittableRandom random = seeded(person, "financial");
 		Persona persona = Persona.forPhone(person.phone());
 		long monthlyIncome = monthlyIncome(persona, random);
@@ -36,9 +56,11 @@ class MyDataSimulator {
 					cards(random, random.nextInt(1, 4), 10, 35), 0, 0, false, random.nextInt(0, 2),
 					random.nextInt(60, 241), random.nextInt(820, 961));
 			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 500_000, 5_000_000), monthlyIncome,
-					List.of(), List.of(), 0, 0, false, random.nextInt(0, 2), 0, random.nextInt(560, 641));
+					List.of(), List.of(), 0, 0, false, random.nextInt(0, 2), 0, random.nextInt(560, 641),
+					FinancialProfile.NEVER, FinancialProfile.NEVER);
 			case THIN_FILE_BAD_TELECOM -> new FinancialProfile(accounts(random, 1, 0, 1_000_000), monthlyIncome,
-					List.of(), List.of(), 0, 0, false, random.nextInt(1, 4), 0, random.nextInt(520, 601));
+					List.of(), List.of(), 0, 0, false, random.nextInt(1, 4), 0, random.nextInt(520, 601),
+					FinancialProfile.NEVER, FinancialProfile.NEVER);
 			case OVER_INDEBTED -> new FinancialProfile(accounts(random, 1, 100_000, 2_000_000), monthlyIncome,
 					overIndebtedLoans(random, monthlyIncome), cards(random, random.nextInt(2, 5), 85, 100), 0, 0, false,
 					random.nextInt(3, 7), random.nextInt(36, 181), random.nextInt(640, 721));
@@ -53,6 +75,9 @@ class MyDataSimulator {
 	}
 
 	TelecomProfile fetchTelecom(ProfileRequest person) {
+		if (!Persona.isDemoNumber(person.phone())) {
+			return drawn(person).telecom();
+		}
 		SplittableRandom random = seeded(person, "telecom");
 		String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
 		return switch (Persona.forPhone(person.phone())) {
@@ -81,6 +106,12 @@ class MyDataSimulator {
 					random.nextLong(50_000, 100_001), random.nextLong(0, 800_001), 0, 0, random.nextLong(0, 80_001),
 					random.nextBoolean());
 		};
+	}
+
+	/** The person as the population holds them: one draw for both sources. */
+	private SyntheticApplicant drawn(ProfileRequest person) {
+		int age = Math.max(18, Period.between(person.birthDate(), LocalDate.now()).getYears());
+		return this.population.draw(seeded(person, "population"), age);
 	}
 
 	/** Average monthly income seen in deposits, in whole thousands of won. */
@@ -150,7 +181,7 @@ class MyDataSimulator {
 		return amount / 1000 * 1000;
 	}
 
-	private static SplittableRandom seeded(ProfileRequest person, String source) {
+	static SplittableRandom seeded(ProfileRequest person, String source) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((source + '|' + person.name() + '|' + person.birthDate() + '|' + person.phone())

@@ -65,8 +65,8 @@ class MyDataSimulatorServer implements SmartLifecycle {
 	private volatile Running running;
 
 	MyDataSimulatorServer(MyDataProperties properties, ObjectMapper json, Validator validator) {
-		this.answers = new SimulatedAnswers(json, validator, properties.simulator().slowAnswer(),
-				properties.simulator().latency());
+		this.answers = new SimulatedAnswers(new MyDataSimulator(new Population(properties.simulator().telecomSignal())),
+				json, validator, properties.simulator().slowAnswer(), properties.simulator().latency());
 	}
 
 	@Override

@@ -1,8 +1,8 @@
 package org.creditflow.mydata;
 
 /**
- * The kinds of applicant the built-in simulator produces. The last digit of the phone
- * number picks one, so a tester can reach each on purpose.
+ * The kinds of applicant the built-in simulator produces for demo numbers. The last digit
+ * of the phone number picks one, so a tester can reach each on purpose.
  */
 enum Persona {
 
@@ -22,6 +22,16 @@ enum Persona {
 	 * an ordinary file with a few blemishes, for an officer to judge: digits 7, 8 and 9
 	 */
 	AVERAGE;
+
+	/**
+	 * Whether the number is one of the simulator's demo numbers: a middle block starting
+	 * with 0 or 1 ({@code 010-1234-5670}), which Korean carriers do not issue. Any other
+	 * number is a person drawn from the population.
+	 */
+	static boolean isDemoNumber(String phone) {
+		String digits = phone.replaceAll("[^0-9]", "");
+		return digits.length() < 8 || digits.charAt(digits.length() - 8) <= '1';
+	}
 
 	static Persona forPhone(String phone) {
 		return switch (phone.charAt(phone.length() - 1)) {

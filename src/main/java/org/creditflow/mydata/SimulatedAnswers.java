@@ -37,7 +37,7 @@ class SimulatedAnswers {
 
 	private static final String MALFORMED_TELECOM = "{\"carrier\": \"SKT\", \"monthsOfTenure\": \"many\"";
 
-	private final MyDataSimulator simulator = new MyDataSimulator();
+	private final MyDataSimulator simulator;
 
 	private final ObjectMapper json;
 
@@ -50,7 +50,9 @@ class SimulatedAnswers {
 	/** Requests seen per person and source, for the faults that heal after a while. */
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
-	SimulatedAnswers(ObjectMapper json, Validator validator, Duration slowAnswer, Duration latency) {
+	SimulatedAnswers(MyDataSimulator simulator, ObjectMapper json, Validator validator, Duration slowAnswer,
+			Duration latency) {
+		this.simulator = simulator;
 		this.json = json;
 		this.validator = validator;
 		this.slowAnswer = slowAnswer;

@@ -251,7 +251,7 @@ class MyDataClientTests {
 		Source source = new Source(baseUrl, "secret", "test-provider", Duration.ofMillis(800), WhenUnavailable.MISSING,
 				CollectedBy.ENGINE);
 		MyDataProperties properties = new MyDataProperties("R2/PT1S", source, source,
-				new Simulator(false, Duration.ZERO, Duration.ZERO), Duration.ofDays(90),
+				new Simulator(false, Duration.ZERO, Duration.ZERO, 0.6), Duration.ofDays(90),
 				new PayloadPurge("0 30 2 * * ?", 1000));
 		return new MyDataClient(properties, null, this.health, this.meters, this.json);
 	}
@@ -263,7 +263,7 @@ class MyDataClientTests {
 	private static MyDataProperties simulatedSources() {
 		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
 				CollectedBy.ENGINE);
-		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO, Duration.ZERO),
+		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO, Duration.ZERO, 0.6),
 				Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
 	}
 

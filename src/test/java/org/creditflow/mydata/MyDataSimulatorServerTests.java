@@ -212,7 +212,7 @@ class MyDataSimulatorServerTests {
 		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
 				CollectedBy.ENGINE);
 		MyDataSimulatorServer simulator = new MyDataSimulatorServer(
-				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer, latency),
+				new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, slowAnswer, latency, 0.6),
 						Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000)),
 				this.json, validation.getValidator());
 		simulator.start();

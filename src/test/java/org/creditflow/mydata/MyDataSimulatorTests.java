@@ -1,6 +1,7 @@
 package org.creditflow.mydata;
 
 import java.time.LocalDate;
+import java.time.Period;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class MyDataSimulatorTests {
 
 	@Test
 	void shouldMakeThinFilersWithoutCreditHistoryButWithAPhoneRecord() {
-		FinancialProfile financial = this.simulator.fetchFinancial(applicant("010-9876-5432"));
-		TelecomProfile telecom = this.simulator.fetchTelecom(applicant("010-9876-5432"));
+		FinancialProfile financial = this.simulator.fetchFinancial(applicant("010-1876-5432"));
+		TelecomProfile telecom = this.simulator.fetchTelecom(applicant("010-1876-5432"));
 
 		assertThat(financial.thinFile()).isTrue();
 		assertThat(financial.loans()).isEmpty();
@@ -41,7 +42,26 @@ class MyDataSimulatorTests {
 
 	@Test
 	void shouldMakeDelinquentCustomersInArrearsToday() {
-		assertThat(this.simulator.fetchFinancial(applicant("010-9876-5436")).activeDelinquency()).isTrue();
+		assertThat(this.simulator.fetchFinancial(applicant("010-1876-5436")).activeDelinquency()).isTrue();
+	}
+
+	@Test
+	void shouldDrawPeopleWithRealNumbersFromThePopulationOfTheLendingHistory() {
+		ProfileRequest person = new ProfileRequest("김민지", LocalDate.of(1990, 4, 12), "010-5555-1234");
+		SyntheticApplicant drawn = new Population(MyDataSimulator.TELECOM_SIGNAL).draw(MyDataSimulator.seeded(person, "population"),
+				Period.between(person.birthDate(), LocalDate.now()).getYears());
+
+		assertThat(this.simulator.fetchFinancial(person)).isEqualTo(drawn.financial());
+		assertThat(this.simulator.fetchTelecom(person)).isEqualTo(drawn.telecom());
+	}
+
+	@Test
+	void shouldKeepDemoNumbersForPersonasAndFaults() {
+		assertThat(Persona.isDemoNumber("010-1234-5670")).isTrue();
+		assertThat(Persona.isDemoNumber("010-0001-1232")).isTrue();
+		assertThat(Persona.isDemoNumber("01019995670")).isTrue();
+		assertThat(Persona.isDemoNumber("010-2345-6787")).isFalse();
+		assertThat(Persona.isDemoNumber("010-9876-5432")).isFalse();
 	}
 
 	private static ProfileRequest applicant(String phone) {

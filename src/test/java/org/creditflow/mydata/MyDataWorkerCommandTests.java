@@ -44,7 +44,7 @@ class MyDataWorkerCommandTests {
 	void shouldSizeTheLockForEveryTaskOfAPollAtItsTimeout() {
 		MyDataProperties mydata = new MyDataProperties("R3/PT10S", source(Duration.ofSeconds(5)),
 				source(Duration.ofSeconds(8)),
-				new MyDataProperties.Simulator(true, Duration.ofSeconds(10), Duration.ZERO), Duration.ofDays(90),
+				new MyDataProperties.Simulator(true, Duration.ofSeconds(10), Duration.ZERO, 0.6), Duration.ofDays(90),
 				new MyDataProperties.PayloadPurge("0 30 2 * * ?", 1000));
 
 		// two tasks at telecom's 8 s, plus 2 s each to report
