@@ -3,7 +3,6 @@ package org.creditflow.scoring;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +21,6 @@ import org.creditflow.mydata.DataSource;
 import org.creditflow.mydata.FinancialProfile;
 import org.creditflow.mydata.MyDataProfiles;
 import org.creditflow.mydata.TelecomProfile;
-import org.creditflow.scoring.facts.Affordability;
-import org.creditflow.scoring.facts.Applicant;
-import org.creditflow.scoring.facts.DataAvailability;
-import org.creditflow.scoring.facts.LoanRequest;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,20 +110,11 @@ public class CreditAssessor {
 	private List<Object> facts(LoanApplication application, Optional<FinancialProfile> financial,
 			Optional<TelecomProfile> telecom) {
 		org.creditflow.application.Applicant applicant = application.applicant();
-		LocalDate today = LocalDate.now(this.clock);
-		List<Object> facts = new ArrayList<>();
-		facts.add(new Applicant(applicant.ageOn(today), applicant.employmentType(), applicant.annualIncome()));
-		facts.add(new LoanRequest(application.loan().product(), application.loan().amount(),
-				application.loan().termMonths(), application.loan().purpose()));
-		facts.add(Affordability.of(applicant.annualIncome(),
-				financial.map(FinancialProfile::monthlyIncomeSeen).orElse(0L),
-				financial.map(FinancialProfile::monthlyRepayments).orElse(0L), application.loan().amount(),
-				application.loan().termMonths()));
-		facts.add(new DataAvailability(application.consent().financialData(), financial.isPresent(),
-				application.consent().telecomData(), telecom.isPresent()));
-		financial.ifPresent(facts::add);
-		telecom.ifPresent(facts::add);
-		return facts;
+		return new AssessmentInput(applicant.ageOn(LocalDate.now(this.clock)), applicant.employmentType(),
+				applicant.annualIncome(), application.loan().product(), application.loan().amount(),
+				application.loan().termMonths(), application.loan().purpose(), application.consent().financialData(),
+				financial.orElse(null), application.consent().telecomData(), telecom.orElse(null))
+			.facts();
 	}
 
 	/**

@@ -38,7 +38,7 @@ class RuleFiles {
 
 	List<RuleFile> read() {
 		try {
-			return Files.isDirectory(this.folder) ? fromFolder(this.folder) : fromClasspath();
+			return Files.isDirectory(this.folder) ? fromFolder(this.folder) : fromClasspath(this.resolver);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -58,9 +58,9 @@ class RuleFiles {
 		return files;
 	}
 
-	private List<RuleFile> fromClasspath() throws IOException {
+	static List<RuleFile> fromClasspath(ResourcePatternResolver resolver) throws IOException {
 		List<RuleFile> files = new ArrayList<>();
-		for (Resource resource : this.resolver.getResources("classpath*:rules/**/*")) {
+		for (Resource resource : resolver.getResources("classpath*:rules/**/*")) {
 			String url = resource.getURL().toString();
 			String name = url.substring(url.lastIndexOf("/rules/") + "/rules/".length());
 			if (resource.isReadable() && !url.endsWith("/") && belongsToRuleset(name)) {

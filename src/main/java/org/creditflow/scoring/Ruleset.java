@@ -74,6 +74,13 @@ public final class Ruleset {
 	}
 
 	/**
+	 * What the ruleset concludes on the facts, as an assessment would record it.
+	 */
+	public Outcome decide(Collection<?> facts) {
+		return Outcome.of(evaluate(facts));
+	}
+
+	/**
 	 * Runs only the given stages, on a scoresheet that stands for what the earlier stages
 	 * would have written; for checking one part of the policy on its own.
 	 */

@@ -1,6 +1,9 @@
 package org.creditflow.scoring;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -26,6 +29,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +55,35 @@ public class RulesetCompiler {
 
 	RulesetCompiler(Clock clock) {
 		this.clock = clock;
+	}
+
+	/**
+	 * The ruleset in a folder laid out like {@code rules/}, for tools that run without the
+	 * service (backtests from the command line).
+	 * @throws InvalidRulesetException with every problem, file and line, when it is broken
+	 */
+	public static Ruleset compileFolder(Path folder) {
+		try {
+			return new RulesetCompiler(Clock.systemUTC()).compile(RuleFiles.fromFolder(folder),
+					folder.toAbsolutePath().normalize().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The rules in " + folder + " cannot be read", ex);
+		}
+	}
+
+	/**
+	 * The ruleset packaged in the jar ({@code classpath:rules/}), for tools that run
+	 * without the service and without a {@code rules/} folder.
+	 */
+	public static Ruleset compilePackaged() {
+		try {
+			return new RulesetCompiler(Clock.systemUTC())
+				.compile(RuleFiles.fromClasspath(new PathMatchingResourcePatternResolver()), "classpath:rules/");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The packaged rules cannot be read", ex);
+		}
 	}
 
 	public Ruleset compile(List<RuleFile> files, String origin) {

@@ -53,6 +53,16 @@ public class RulesetReloader {
 		return this.validator.validate(this.files.read(), this.files.readScenarios(), this.files.origin());
 	}
 
+	/**
+	 * The files as they are now, compiled but neither held to the scenarios nor put into
+	 * service: the candidate a backtest measures, which may still be work in progress.
+	 * @throws InvalidRulesetException with every problem, file and line, when they do
+	 * not compile
+	 */
+	public Ruleset compileCandidate() {
+		return this.validator.compile(this.files.read(), this.files.origin());
+	}
+
 	public synchronized Attempt reload(String trigger) {
 		RulesetValidation validation = validate();
 		boolean changed = !validation.version().equals(this.active.get().version());

@@ -58,6 +58,14 @@ public class RulesetValidator {
 				results.size(), failed);
 	}
 
+	/**
+	 * Compiles the files without running the scenarios.
+	 * @throws InvalidRulesetException with every problem, file and line
+	 */
+	Ruleset compile(List<RuleFile> ruleFiles, String origin) {
+		return this.compiler.compile(ruleFiles, origin);
+	}
+
 	private static List<RuleProblem> uncovered(Ruleset ruleset, Set<String> fired) {
 		List<RuleProblem> problems = new ArrayList<>();
 		for (KiePackage kiePackage : ruleset.kieBase().getKiePackages()) {
