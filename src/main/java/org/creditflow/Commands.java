@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.creditflow.backtest.BacktestCommand;
+import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
 
@@ -27,7 +29,8 @@ final class Commands {
 	static final int UNKNOWN = 2;
 
 	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
-			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run));
+			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
+			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run));
 
 	private Commands() {
 	}
