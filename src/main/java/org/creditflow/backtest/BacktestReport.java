@@ -20,7 +20,20 @@ import org.creditflow.backtest.BacktestSummary.Reproduction;
 import org.creditflow.backtest.BacktestSummary.RulesetInfo;
 
 import org.springframework.lang.Nullable;
-import org.springframework.web.util.HtmlUtils;
+
+import static org.creditflow.backtest.ReportFormat.MISSING;
+import static org.creditflow.backtest.ReportFormat.count;
+import static org.creditflow.backtest.ReportFormat.countChange;
+import static org.creditflow.backtest.ReportFormat.escape;
+import static org.creditflow.backtest.ReportFormat.interestRate;
+import static org.creditflow.backtest.ReportFormat.interestRateChange;
+import static org.creditflow.backtest.ReportFormat.krw;
+import static org.creditflow.backtest.ReportFormat.krwChange;
+import static org.creditflow.backtest.ReportFormat.percent;
+import static org.creditflow.backtest.ReportFormat.pointsChange;
+import static org.creditflow.backtest.ReportFormat.ratio;
+import static org.creditflow.backtest.ReportFormat.ratioChange;
+import static org.creditflow.backtest.ReportFormat.runTime;
 
 /**
  * The {@code report.html} of a backtest, which a bank's risk committee reads: one file,
@@ -37,10 +50,16 @@ final class BacktestReport {
 	/** The id of the script element holding the summary as JSON. */
 	static final String DATA_ID = "backtest-data";
 
-	/** A figure that is missing: no outcomes, no baseline, no approved rows. */
-	static final String MISSING = "–";
+	/** Where the report's own style, notes and chart script are, beside this class. */
+	private static final String OWN_RESOURCES = "org/creditflow/backtest/";
 
-	private static final String ECHARTS = readEcharts();
+	private static final String ECHARTS = inlinable(ECHARTS_RESOURCE, read(ECHARTS_RESOURCE, "see echarts in pom.xml"));
+
+	private static final String STYLE = own("report.css");
+
+	private static final String HOW_TO_READ = own("report-notes.html");
+
+	private static final String CHARTS_SCRIPT = inlinable(OWN_RESOURCES + "report.js", own("report.js"));
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -341,14 +360,6 @@ final class BacktestReport {
 		return escape(band.isEmpty() ? band : band.charAt(0) + band.substring(1).toLowerCase(Locale.ROOT));
 	}
 
-	private static String runTime(double seconds) {
-		if (seconds < 60) {
-			return String.format(Locale.US, "%.1f s", seconds);
-		}
-		long whole = Math.round(seconds);
-		return String.format(Locale.US, "%d min %02d s", whole / 60, whole % 60);
-	}
-
 	private static String giniWithInterval(Figures figures) {
 		List<Double> interval = figures.giniCi95();
 		if (figures.gini() == null || interval == null || interval.size() != 2) {
@@ -356,70 +367,6 @@ final class BacktestReport {
 		}
 		return ratio(figures.gini()) + "<span class=\"ci\">" + ratio(interval.get(0)) + " to " + ratio(interval.get(1))
 				+ "</span>";
-	}
-
-	private static String count(long value) {
-		return String.format(Locale.US, "%,d", value);
-	}
-
-	private static String percent(@Nullable Double share) {
-		return known(share) ? String.format(Locale.US, "%.1f %%", share * 100) : MISSING;
-	}
-
-	private static String ratio(@Nullable Double value) {
-		return format("%.3f", value);
-	}
-
-	/** Offered rates are quoted to two decimals, as lenders quote them. */
-	private static String interestRate(@Nullable Double percent) {
-		return interestRate(percent, "%.2f %%");
-	}
-
-	private static String interestRate(@Nullable Double percent, String pattern) {
-		return format(pattern, percent);
-	}
-
-	private static String krw(@Nullable Double amount) {
-		return krw(amount, "%,.0f");
-	}
-
-	private static String krw(@Nullable Double amount, String pattern) {
-		return format(pattern, amount);
-	}
-
-	private static String countChange(long candidate, long baseline) {
-		return String.format(Locale.US, "%+,d", candidate - baseline);
-	}
-
-	/**
-	 * A change of a share in percentage points, so it is never read as a relative change.
-	 */
-	private static String pointsChange(@Nullable Double candidate, @Nullable Double baseline) {
-		return (known(candidate) && known(baseline)) ? format("%+.1f pp", (candidate - baseline) * 100) : MISSING;
-	}
-
-	private static String ratioChange(@Nullable Double candidate, @Nullable Double baseline) {
-		return (known(candidate) && known(baseline)) ? format("%+.3f", candidate - baseline) : MISSING;
-	}
-
-	private static String interestRateChange(@Nullable Double candidate, @Nullable Double baseline) {
-		return (known(candidate) && known(baseline)) ? format("%+.2f pp", candidate - baseline) : MISSING;
-	}
-
-	private static String krwChange(@Nullable Double candidate, @Nullable Double baseline) {
-		return (known(candidate) && known(baseline)) ? format("%+,.0f", candidate - baseline) : MISSING;
-	}
-
-	private static String format(String pattern, @Nullable Double value) {
-		return known(value) ? String.format(Locale.US, pattern, value) : MISSING;
-	}
-
-	private static boolean known(@Nullable Double value) {
-		return value != null && Double.isFinite(value);
-	}
-
-	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 	}
 
 	/**
@@ -436,21 +383,35 @@ final class BacktestReport {
 		}
 	}
 
-	private static String readEcharts() {
-		try (InputStream in = BacktestReport.class.getClassLoader().getResourceAsStream(ECHARTS_RESOURCE)) {
+	/**
+	 * One of the report's own files as a text block would hold it: lines ending in
+	 * {@code \n} whatever the checkout, and without the comment a file may open with for
+	 * its readers.
+	 */
+	private static String own(String name) {
+		String text = read(OWN_RESOURCES + name, "it belongs in src/main/resources").replace("\r\n", "\n");
+		int commentEnd = text.indexOf("*/\n");
+		return (text.startsWith("/*") && commentEnd >= 0) ? text.substring(commentEnd + 3) : text;
+	}
+
+	private static String read(String resource, String whereToLook) {
+		try (InputStream in = BacktestReport.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalStateException(ECHARTS_RESOURCE + " is not on the classpath: see echarts in pom.xml");
+				throw new IllegalStateException(resource + " is not on the classpath: " + whereToLook);
 			}
-			String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			if (script.toLowerCase(Locale.ROOT).contains("</script") || script.contains("<!--")) {
-				throw new IllegalStateException(
-						ECHARTS_RESOURCE + " cannot be inlined: it would end its script element");
-			}
-			return script;
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A script goes into the page as it is, so nothing in it may end its element. */
+	private static String inlinable(String resource, String script) {
+		if (script.toLowerCase(Locale.ROOT).contains("</script") || script.contains("<!--")) {
+			throw new IllegalStateException(resource + " cannot be inlined: it would end its script element");
+		}
+		return script;
 	}
 
 	/**
@@ -459,159 +420,5 @@ final class BacktestReport {
 	 */
 	private record Measure(String name, Function<Figures, String> value, BiFunction<Figures, Figures, String> change) {
 	}
-
-	private static final String STYLE = """
-			body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif;
-				color: #1f2933; max-width: 1320px; margin: 0 auto; padding: 24px 32px; }
-			h1 { font-size: 24px; margin: 0 0 12px; }
-			h2 { font-size: 18px; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #cbd2d9; }
-			h3 { font-size: 15px; margin: 20px 0 6px; }
-			dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; }
-			dt { color: #52606d; } dd { margin: 0; }
-			table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; font-variant-numeric: tabular-nums; }
-			th, td { border: 1px solid #d9e2ec; padding: 4px 8px; text-align: left; vertical-align: top; }
-			thead th { background: #f0f4f8; vertical-align: bottom; }
-			.num { text-align: right; white-space: nowrap; }
-			thead th.num { white-space: normal; }
-			.wide { overflow-x: auto; }
-			.ci { display: block; color: #616e7c; font-size: 12px; }
-			tr.baseline td { color: #52606d; background: #fafbfc; }
-			tr.total th, tr.total td { background: #f0f4f8; }
-			td.same { background: #f5f7fa; }
-			.note { color: #52606d; }
-			.side-by-side { display: flex; gap: 8px 48px; align-items: flex-start; flex-wrap: wrap; }
-			.side-by-side .chart { flex: 1 1 420px; }
-			.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; }
-			figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
-			.chart { height: 360px; }
-			ul.differences { font-family: ui-monospace, monospace; font-size: 12px; }
-			@media print { section, figure { break-inside: avoid; } }
-			""";
-
-	private static final String HOW_TO_READ = """
-			<section id="how-to-read">
-			<h2>How to read this</h2>
-			<ul>
-			<li>A <em>bad</em> is a loan 90 or more days past due within 12 months of its start.</li>
-			<li>AUC, Gini (2 &times; AUC &minus; 1) and KS are computed over every scored row with a known outcome, \
-			whatever its band: they measure how well the score separates goods from bads, not the cut-offs. \
-			The Gini's 95 % interval is a bootstrap over those rows.</li>
-			<li>Bad rate approved is over the approved rows with a known outcome; rows without an outcome \
-			count in the approval, refer and decline rates only.</li>
-			<li>Changes are candidate minus baseline; changes of rates are in percentage points (pp).</li>
-			<li>&ndash; marks a figure that cannot be computed: no rows with an outcome, or none approved.</li>
-			</ul>
-			</section>
-			""";
-
-	/**
-	 * Draws the charts from the summary's JSON. Tooltips are HTML in ECharts, so text
-	 * from the data goes through its encodeHTML.
-	 */
-	private static final String CHARTS_SCRIPT = """
-			(function () {
-				'use strict';
-				const data = JSON.parse(document.getElementById('backtest-data').textContent);
-				const curves = data.curves;
-				const colours = { candidate: '#3d6fb0', baseline: '#e39b2d', goods: '#3d6fb0', bads: '#c8423b',
-					approval: '#a9c1e2', diagonal: '#9aa5b1' };
-				const percent = (share) => (share == null ? '–' : (share * 100).toFixed(1) + ' %');
-				const percentAxis = (name, extra) => Object.assign({ type: 'value', name: name, min: 0,
-					axisLabel: { formatter: (value) => Math.round(value * 100) + ' %' } }, extra);
-				const line = (name, points, extra) => Object.assign({ name: name, type: 'line', showSymbol: false,
-					data: points }, extra);
-				const withAuc = (name, auc) => (auc == null ? name : name + ' (AUC ' + auc.toFixed(3) + ')');
-				const draw = (id, option) => {
-					const element = document.getElementById(id);
-					if (!element) {
-						return;
-					}
-					const chart = echarts.init(element);
-					chart.setOption(Object.assign({ animation: false, legend: { top: 0 },
-						grid: { left: 64, right: 64, top: 48, bottom: 56 } }, option));
-					window.addEventListener('resize', () => chart.resize());
-				};
-				const roc = [line(withAuc('Candidate', data.auc),
-					curves.roc.map((p) => [p.falsePositiveRate, p.truePositiveRate]), { color: colours.candidate })];
-				if (curves.baselineRoc) {
-					roc.push(line(withAuc('Baseline', data.comparison && data.comparison.baseline.auc),
-						curves.baselineRoc.map((p) => [p.falsePositiveRate, p.truePositiveRate]), { color: colours.baseline }));
-				}
-				roc.push(line('Random', [[0, 0], [1, 1]], { color: colours.diagonal, lineStyle: { type: 'dashed' } }));
-				draw('chart-roc', {
-					tooltip: { trigger: 'axis', valueFormatter: (value) => value.toFixed(3) },
-					xAxis: percentAxis('Goods flagged', { max: 1, nameLocation: 'middle', nameGap: 30 }),
-					yAxis: percentAxis('Bads flagged', { max: 1, nameLocation: 'middle', nameGap: 48 }),
-					series: roc
-				});
-				let widest = null;
-				curves.ks.forEach((p) => {
-					const gap = Math.abs(p.cumulativeBadShare - p.cumulativeGoodShare);
-					if (widest == null || gap > widest.gap) {
-						widest = { gap: gap, score: p.score, bad: p.cumulativeBadShare, good: p.cumulativeGoodShare };
-					}
-				});
-				const ksLine = widest && { symbol: 'none', silent: true, label: { show: false },
-					lineStyle: { color: '#1f2933', width: 2, type: 'solid' },
-					data: [[{ coord: [widest.score, widest.bad] }, { coord: [widest.score, widest.good] }]] };
-				const ksLabel = widest && { symbolSize: 0, silent: true, data: [{ coord: [widest.score, (widest.bad + widest.good) / 2],
-					label: { show: true, position: 'right', color: '#1f2933', fontWeight: 'bold',
-						formatter: 'KS ' + widest.gap.toFixed(3) + ' at score ' + widest.score } }] };
-				draw('chart-ks', {
-					tooltip: { trigger: 'axis', valueFormatter: percent },
-					xAxis: { type: 'value', name: 'Score', scale: true, nameLocation: 'middle', nameGap: 30 },
-					yAxis: percentAxis('At or below the score', { max: 1, nameTextStyle: { align: 'left' } }),
-					series: [line('Bads', curves.ks.map((p) => [p.score, p.cumulativeBadShare]),
-						{ color: colours.bads, markLine: ksLine, markPoint: ksLabel }),
-						line('Goods', curves.ks.map((p) => [p.score, p.cumulativeGoodShare]), { color: colours.goods })]
-				});
-				const bands = curves.scoreBands;
-				const bandNames = bands.map((b) => (b.to - 1 > b.from ? b.from + '–' + (b.to - 1) : String(b.from)));
-				const total = (key) => bands.reduce((sum, b) => sum + b[key], 0);
-				const shares = (key) => bands.map((b) => (total(key) > 0 ? b[key] / total(key) : 0));
-				draw('chart-scores', {
-					tooltip: { trigger: 'axis', formatter: (items) => echarts.format.encodeHTML(bandNames[items[0].dataIndex])
-						+ items.map((item) => '<br>' + item.marker + item.seriesName + ': '
-							+ bands[item.dataIndex][item.seriesName.toLowerCase()].toLocaleString('en-US')
-							+ ' (' + percent(item.value) + ' of all)').join('') },
-					xAxis: { type: 'category', data: bandNames, name: 'Score', nameLocation: 'middle', nameGap: 30 },
-					yAxis: percentAxis('Share of all goods / of all bads', { nameTextStyle: { align: 'left' } }),
-					series: [{ name: 'Goods', type: 'bar', color: colours.goods, data: shares('goods') },
-						{ name: 'Bads', type: 'bar', color: colours.bads, data: shares('bads') }]
-				});
-				const orGap = (value) => (value == null ? '-' : value);
-				draw('chart-bands', {
-					tooltip: { trigger: 'axis', valueFormatter: (value) => (value === '-' ? '–' : percent(value)) },
-					xAxis: { type: 'category', data: bandNames, name: 'Score', nameLocation: 'middle', nameGap: 30 },
-					yAxis: [percentAxis('Approval rate', { max: 1, nameTextStyle: { align: 'left' } }),
-						percentAxis('Bad rate', { splitLine: { show: false }, nameTextStyle: { align: 'right' } })],
-					series: [{ name: 'Approval rate', type: 'bar', color: colours.approval,
-						data: bands.map((b) => orGap(b.approvalRate)) },
-						{ name: 'Bad rate', type: 'line', yAxisIndex: 1, color: colours.bads, connectNulls: false,
-							data: bands.map((b) => orGap(b.badRate)) }]
-				});
-				if (data.comparison) {
-					const migration = data.comparison.migration;
-					const names = migration.bands.map((band) => band.charAt(0) + band.slice(1).toLowerCase());
-					const cells = [];
-					migration.counts.forEach((counts, row) => counts.forEach((rows, column) => cells.push([column, row, rows])));
-					const badRate = (cell) => percent(migration.badRates[cell[1]][cell[0]]);
-					draw('chart-migration', {
-						tooltip: { formatter: (item) => echarts.format.encodeHTML('Baseline ' + names[item.value[1]]
-							+ ', candidate ' + names[item.value[0]]) + '<br>' + item.value[2].toLocaleString('en-US')
-							+ ' rows, bad rate ' + badRate(item.value) },
-						grid: { left: 96, right: 16, top: 16, bottom: 56 },
-						xAxis: { type: 'category', data: names, name: 'Candidate', nameLocation: 'middle', nameGap: 30 },
-						yAxis: { type: 'category', data: names, name: 'Baseline', inverse: true,
-							nameLocation: 'middle', nameGap: 80 },
-						visualMap: { show: false, min: 0, max: Math.max(1, ...cells.map((cell) => cell[2])),
-							inRange: { color: ['#eef3f9', '#3d6fb0'] } },
-						series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 2 },
-							label: { show: true, lineHeight: 18, formatter: (item) => item.value[2].toLocaleString('en-US')
-								+ '\\nbad ' + badRate(item.value) } }]
-					});
-				}
-			})();
-			""";
 
 }
