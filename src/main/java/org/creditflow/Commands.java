@@ -28,9 +28,9 @@ final class Commands {
 
 	static final int UNKNOWN = 2;
 
-	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
-			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
-			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run));
+	private static final Map<String, Command> COMMANDS = new TreeMap<>(
+			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run,
+					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run));
 
 	private Commands() {
 	}

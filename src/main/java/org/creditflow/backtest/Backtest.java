@@ -22,8 +22,8 @@ import org.springframework.lang.Nullable;
 /**
  * Runs a candidate ruleset, and optionally a baseline, over a population that streams
  * past: rows are read in batches, each batch is decided on every core while the next is
- * read, and the decided rows are counted and written in their order. Memory stays that
- * of two batches, whatever the population's size.
+ * read, and the decided rows are counted and written in their order. Memory stays that of
+ * two batches, whatever the population's size.
  */
 final class Backtest {
 
@@ -313,16 +313,11 @@ final class Backtest {
 			}
 			return new BacktestSummary(
 					new BacktestSummary.RulesetInfo(backtest.candidate.version(), backtest.candidateOrigin),
-					(backtest.baseline != null)
-							? new BacktestSummary.RulesetInfo(backtest.baseline.version(),
-									String.valueOf(backtest.baselineOrigin))
-							: null,
+					(backtest.baseline != null) ? new BacktestSummary.RulesetInfo(backtest.baseline.version(),
+							String.valueOf(backtest.baselineOrigin)) : null,
 					population, this.all.figures(seed), figures(this.bySegment, seed), figures(this.byGrade, seed),
-					comparison,
-					(this.compared > 0)
-							? new BacktestSummary.Reproduction(this.compared, this.identical,
-									List.copyOf(this.differences))
-							: null,
+					comparison, (this.compared > 0) ? new BacktestSummary.Reproduction(this.compared, this.identical,
+							List.copyOf(this.differences)) : null,
 					curves(), Math.round(seconds * 10) / 10.0);
 		}
 

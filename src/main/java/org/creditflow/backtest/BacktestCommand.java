@@ -24,13 +24,13 @@ import org.creditflow.scoring.StoredRulesets;
 
 /**
  * {@code java -jar creditflow.jar backtest --rules DIR|active|<version> --input FILE.csv
- * [--baseline DIR|active|<version>] --out DIR}: runs a ruleset, and optionally a baseline,
- * over a lending history and writes {@code decisions.csv}, {@code summary.json} and
- * {@code report.html} to the folder. {@code active} is the ruleset the service in this
- * folder puts into service ({@code ./rules}, else the one packaged in the jar); a version
- * (the SHA-256 the service records with each assessment) is read from the database of
- * {@code --database} (default: the service's H2 file, readable while the service is
- * stopped).
+ * [--baseline DIR|active|<version>] --out DIR}: runs a ruleset, and optionally a
+ * baseline, over a lending history and writes {@code decisions.csv}, {@code summary.json}
+ * and {@code report.html} to the folder. {@code active} is the ruleset the service in
+ * this folder puts into service ({@code ./rules}, else the one packaged in the jar); a
+ * version (the SHA-256 the service records with each assessment) is read from the
+ * database of {@code --database} (default: the service's H2 file, readable while the
+ * service is stopped).
  */
 public final class BacktestCommand {
 
@@ -140,8 +140,7 @@ public final class BacktestCommand {
 					: RulesetCompiler.compilePackaged();
 		}
 		if (VERSION.matcher(name).matches()) {
-			return stored(name, args.get("database").orElse(DEFAULT_DATABASE),
-					args.get("database-user").orElse("sa"));
+			return stored(name, args.get("database").orElse(DEFAULT_DATABASE), args.get("database-user").orElse("sa"));
 		}
 		throw new IllegalArgumentException(
 				"'" + name + "' is neither a folder, nor 'active', nor a ruleset version (64 hexadecimal digits)");
@@ -168,8 +167,8 @@ public final class BacktestCommand {
 
 	static String headline(BacktestSummary summary) {
 		Figures all = summary.figures();
-		return String.format(Locale.ROOT, "%,d rows: approve %.1f %%, refer %.1f %%, decline %.1f %%%s%s",
-				all.rows(), 100 * all.approvalRate(), 100 * all.referRate(), 100 * all.declineRate(),
+		return String.format(Locale.ROOT, "%,d rows: approve %.1f %%, refer %.1f %%, decline %.1f %%%s%s", all.rows(),
+				100 * all.approvalRate(), 100 * all.referRate(), 100 * all.declineRate(),
 				(all.badRateApproved() != null)
 						? String.format(Locale.ROOT, ", bad rate approved %.2f %%", 100 * all.badRateApproved()) : "",
 				(all.gini() != null) ? String.format(Locale.ROOT, ", Gini %.3f, KS %.3f", all.gini(), all.ks()) : "");

@@ -14,8 +14,8 @@ import org.springframework.lang.Nullable;
  * population of recorded applications, whether the candidate reproduces what was
  * recorded; and the curves the report draws.
  *
- * @param population where the rows came from (a file, or recorded applications and
- * their period)
+ * @param population where the rows came from (a file, or recorded applications and their
+ * period)
  * @param figures the candidate over every row
  * @param bySegment the candidate per segment (thin file, full file, no financial data)
  * @param byGrade the candidate per grade it gave
@@ -42,8 +42,8 @@ record BacktestSummary(RulesetInfo ruleset, @Nullable RulesetInfo baseline, Stri
 	}
 
 	/**
-	 * Recorded applications run again: how many came out as recorded (band, score,
-	 * grade, segment, offer, reasons), and the first differences.
+	 * Recorded applications run again: how many came out as recorded (band, score, grade,
+	 * segment, offer, reasons), and the first differences.
 	 */
 	record Reproduction(long compared, long identical, List<String> differences) {
 	}
@@ -54,8 +54,8 @@ record BacktestSummary(RulesetInfo ruleset, @Nullable RulesetInfo baseline, Stri
 	}
 
 	/**
-	 * One band of 20 score points: goods and bads (rows with an outcome), and how many
-	 * of its rows the candidate approves.
+	 * One band of 20 score points: goods and bads (rows with an outcome), and how many of
+	 * its rows the candidate approves.
 	 */
 	record ScoreBandFigures(int from, int to, long rows, long approved, long goods, long bads,
 			@Nullable Double approvalRate, @Nullable Double badRate) {

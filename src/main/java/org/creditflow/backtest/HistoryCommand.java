@@ -66,8 +66,8 @@ public final class HistoryCommand {
 			err.println("The history could not be written to " + file + ": " + ex.getMessage());
 			return FAILED;
 		}
-		out.println("Wrote " + size + " applications to " + file + " (seed " + seed + ", telecom signal " + signal
-				+ ")");
+		out.println(
+				"Wrote " + size + " applications to " + file + " (seed " + seed + ", telecom signal " + signal + ")");
 		return DONE;
 	}
 
@@ -75,8 +75,7 @@ public final class HistoryCommand {
 	 * Writes the header and {@code size} rows. Each row draws from its own stream split
 	 * off the seed's, in row order, so the file depends on the seed alone.
 	 */
-	static void write(Writer writer, long size, long seed, double telecomSignal, Progress progress)
-			throws IOException {
+	static void write(Writer writer, long size, long seed, double telecomSignal, Progress progress) throws IOException {
 		Population population = new Population(telecomSignal);
 		SplittableRandom rows = new SplittableRandom(seed);
 		BufferedWriter out = (writer instanceof BufferedWriter buffered) ? buffered : new BufferedWriter(writer);

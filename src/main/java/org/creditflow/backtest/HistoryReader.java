@@ -24,8 +24,8 @@ import org.springframework.lang.Nullable;
 
 /**
  * Reads a lending-history CSV ({@link HistoryFormat}) row by row, never the whole file:
- * columns by their header names in any order (others are ignored), every problem of a
- * row named with its row and column. The loans and cards a row totals are rebuilt so that
+ * columns by their header names in any order (others are ignored), every problem of a row
+ * named with its row and column. The loans and cards a row totals are rebuilt so that
  * every total the rules read is the row's: the non-bank loans at a non-bank lender, the
  * balances and repayments split evenly.
  */
@@ -177,10 +177,12 @@ final class HistoryReader implements Closeable {
 			if (!this.problems.isEmpty()) {
 				return new Read(null, this.problems);
 			}
-			return new Read(new HistoryCase(this.row, id,
-					new AssessmentInput(age, employment, income, product, amount, term, purpose, financialConsented,
-							financial, telecomConsented, telecom),
-					bad, truePd, segment), List.of());
+			return new Read(
+					new HistoryCase(this.row, id,
+							new AssessmentInput(age, employment, income, product, amount, term, purpose,
+									financialConsented, financial, telecomConsented, telecom),
+							bad, truePd, segment),
+					List.of());
 		}
 
 		private FinancialProfile financial() {

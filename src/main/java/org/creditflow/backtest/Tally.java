@@ -8,8 +8,8 @@ import org.creditflow.scoring.Outcome;
 import org.springframework.lang.Nullable;
 
 /**
- * Counts what a ruleset did to one group of rows as they stream past, in constant
- * memory, and turns them into {@link Figures} at the end.
+ * Counts what a ruleset did to one group of rows as they stream past, in constant memory,
+ * and turns them into {@link Figures} at the end.
  */
 final class Tally {
 

@@ -108,8 +108,8 @@ public record FinancialProfile(List<Account> accounts, long monthlyIncomeSeen, L
 	 * applicant.
 	 */
 	public boolean thinFile() {
-		return this.monthsSinceFirstCreditLine == 0 || (this.monthsSinceCardUse >= THIN_FILE_CARD_MONTHS
-				&& this.monthsSinceLoan >= THIN_FILE_LOAN_MONTHS);
+		return this.monthsSinceFirstCreditLine == 0
+				|| (this.monthsSinceCardUse >= THIN_FILE_CARD_MONTHS && this.monthsSinceLoan >= THIN_FILE_LOAN_MONTHS);
 	}
 
 }

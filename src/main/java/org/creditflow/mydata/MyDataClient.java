@@ -5,12 +5,15 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.creditflow.application.Applicant;
@@ -61,6 +64,8 @@ class MyDataClient {
 	 */
 	private final ObjectMapper json;
 
+	private static final List<String> LAST_USE_FIELDS = List.of("monthsSinceCardUse", "monthsSinceLoan");
+
 	private final Map<DataSource, RestClient> clients = new EnumMap<>(DataSource.class);
 
 	MyDataClient(MyDataProperties properties, @Nullable MyDataSimulatorServer simulator, MyDataHealth health,
@@ -101,7 +106,18 @@ class MyDataClient {
 	}
 
 	<T> T read(String payload, Class<T> type) throws IOException {
-		return this.json.readValue(payload, type);
+		if (type != FinancialProfile.class) {
+			return this.json.readValue(payload, type);
+		}
+		// Every field is required but the months since the last card use and loan, which
+		// snapshots stored before they existed lack, as may providers that do not keep
+		// them: absent, they read as "in use now", so the thin file rests on the first
+		// credit line alone, as it did before.
+		if (!(this.json.readTree(payload) instanceof ObjectNode fields)) {
+			return this.json.readValue(payload, type);
+		}
+		LAST_USE_FIELDS.forEach((field) -> fields.putIfAbsent(field, IntNode.valueOf(0)));
+		return this.json.treeToValue(fields, type);
 	}
 
 	private <T> Answer<T> fetch(DataSource source, String applicationId, ProfileRequest person, Class<T> type) {

@@ -70,8 +70,8 @@ public final class Population {
 	}
 
 	/**
-	 * An applicant of the given age, as the MyData simulator draws the person it was asked
-	 * about.
+	 * An applicant of the given age, as the MyData simulator draws the person it was
+	 * asked about.
 	 */
 	public SyntheticApplicant draw(SplittableRandom random, int age) {
 		boolean thin = random.nextDouble() < thinFileShare(age);
@@ -82,9 +82,8 @@ public final class Population {
 		long monthlyIncome = monthlyIncome(random, employment, age, creditworthiness);
 		FinancialProfile financial = thin ? thinFile(random, age, monthlyIncome, neverHadCredit, creditworthiness)
 				: fullFile(random, age, monthlyIncome, employment, creditworthiness);
-		TelecomProfile telecom = telecom(random, age,
-				this.telecomSignal * creditworthiness
-						+ StrictMath.sqrt(1 - this.telecomSignal * this.telecomSignal) * normal(random));
+		TelecomProfile telecom = telecom(random, age, this.telecomSignal * creditworthiness
+				+ StrictMath.sqrt(1 - this.telecomSignal * this.telecomSignal) * normal(random));
 		long declared = roundTo(monthlyIncome * 12 * (1 + StrictMath.max(0, 0.03 + 0.05 * normal(random))), 100_000);
 		long amount = StrictMath.max(1_000_000, StrictMath.min(100_000_000,
 				roundTo(declared * 0.35 * StrictMath.exp(0.5 * normal(random)), 1_000_000)));
@@ -130,8 +129,8 @@ public final class Population {
 			return EmploymentType.RETIRED;
 		}
 		double v = random.nextDouble();
-		return (v < 0.75) ? EmploymentType.SALARIED : (v < 0.93) ? EmploymentType.SELF_EMPLOYED
-				: EmploymentType.UNEMPLOYED;
+		return (v < 0.75) ? EmploymentType.SALARIED
+				: (v < 0.93) ? EmploymentType.SELF_EMPLOYED : EmploymentType.UNEMPLOYED;
 	}
 
 	/** Log-normal around the employment's median, peaking in the mid-forties. */
@@ -176,11 +175,11 @@ public final class Population {
 		boolean active = random.nextDouble() < logistic(-5.0 - 1.6 * z);
 		int inquiries = poisson(random, StrictMath.exp(-0.1 - 0.45 * z));
 		int history = random.nextInt(6, clamp((age - 19) * 12 + 6, 6, 360) + 1);
-		int bureau = (int) StrictMath.round(790 + 85 * (0.8 * z + 0.6 * normal(random)) - 35 * shortTerm
-				- 80 * longTerm - (active ? 120 : 0));
+		int bureau = (int) StrictMath
+			.round(790 + 85 * (0.8 * z + 0.6 * normal(random)) - 35 * shortTerm - 80 * longTerm - (active ? 120 : 0));
 		int cardUse = (random.nextDouble() < 0.92) ? 0 : random.nextInt(1, 24);
-		int loanUse = !loans.isEmpty() ? 0 : (random.nextDouble() < 0.4) ? FinancialProfile.NEVER
-				: random.nextInt(1, 36);
+		int loanUse = !loans.isEmpty() ? 0
+				: (random.nextDouble() < 0.4) ? FinancialProfile.NEVER : random.nextInt(1, 36);
 		return new FinancialProfile(accounts(random, z), seen, loans, cards, shortTerm, longTerm, active, inquiries,
 				history, clamp(bureau, 300, 1000), cardUse, loanUse);
 	}
@@ -198,15 +197,15 @@ public final class Population {
 			return new FinancialProfile(accounts(random, z), seen, List.of(), List.of(), 0, 0, false, inquiries, 0,
 					clamp(bureau, 300, 1000), FinancialProfile.NEVER, FinancialProfile.NEVER);
 		}
-		List<Card> dormantCards = (random.nextDouble() < 0.5)
-				? List.of(new Card(random.nextLong(1, 6) * 1_000_000, 0)) : List.of();
+		List<Card> dormantCards = (random.nextDouble() < 0.5) ? List.of(new Card(random.nextLong(1, 6) * 1_000_000, 0))
+				: List.of();
 		int maxHistory = StrictMath.max(37, StrictMath.min(360, (age - 19) * 12));
 		int history = random.nextInt(36, maxHistory + 1);
 		int cardUse = dormantCards.isEmpty() ? FinancialProfile.NEVER
 				: random.nextInt(FinancialProfile.THIN_FILE_CARD_MONTHS, StrictMath.max(25, history) + 1);
 		int loanUse = random.nextInt(FinancialProfile.THIN_FILE_LOAN_MONTHS, history + 1);
-		return new FinancialProfile(accounts(random, z), seen, List.of(), dormantCards, 0, 0, false, inquiries,
-				history, clamp(bureau, 300, 1000), cardUse, loanUse);
+		return new FinancialProfile(accounts(random, z), seen, List.of(), dormantCards, 0, 0, false, inquiries, history,
+				clamp(bureau, 300, 1000), cardUse, loanUse);
 	}
 
 	private static double incomeSeenShare(EmploymentType employment) {
@@ -235,8 +234,7 @@ public final class Population {
 		String carrier = CARRIERS[pick(random, CARRIER_SHARES)];
 		boolean postpaid = random.nextDouble() < 0.97;
 		int maxTenure = StrictMath.max(1, StrictMath.min(240, (age - 14) * 12));
-		int tenure = clamp((int) StrictMath.round(StrictMath.exp(3.4 + 0.35 * t + 0.7 * normal(random))), 1,
-				maxTenure);
+		int tenure = clamp((int) StrictMath.round(StrictMath.exp(3.4 + 0.35 * t + 0.7 * normal(random))), 1, maxTenure);
 		int billed = StrictMath.min(24, tenure);
 		double lateShare = logistic(-3.6 - 1.3 * t);
 		int late = 0;
@@ -244,8 +242,8 @@ public final class Population {
 			late += (random.nextDouble() < lateShare) ? 1 : 0;
 		}
 		long bill = roundTo(60_000 * StrictMath.exp(0.3 * normal(random)), 1000);
-		int overdue = (random.nextDouble() < logistic(-3.4 - 1.4 * t))
-				? 1 + StrictMath.min(5, poisson(random, 0.7)) : 0;
+		int overdue = (random.nextDouble() < logistic(-3.4 - 1.4 * t)) ? 1 + StrictMath.min(5, poisson(random, 0.7))
+				: 0;
 		boolean onInstalments = random.nextDouble() < 0.55;
 		long instalments = onInstalments ? roundTo(random.nextLong(100_000, 1_500_001), 1000) : 0;
 		int instalmentArrears = (onInstalments && random.nextDouble() < logistic(-3.8 - 1.2 * t))

@@ -6,10 +6,10 @@ import org.creditflow.application.LoanPurpose;
 import org.springframework.lang.Nullable;
 
 /**
- * One applicant drawn from the {@link Population}: what they declared and asked for,
- * what the MyData providers hold on them, whether each source could be fetched, and the
- * truth the lender never sees at the time of the decision — their probability of default
- * and whether they did.
+ * One applicant drawn from the {@link Population}: what they declared and asked for, what
+ * the MyData providers hold on them, whether each source could be fetched, and the truth
+ * the lender never sees at the time of the decision — their probability of default and
+ * whether they did.
  *
  * @param creditworthiness the latent standard-normal variable everything else is drawn
  * from (higher is safer)

@@ -31,8 +31,7 @@ public class AssessmentReplay {
 
 	private final ObjectMapper json;
 
-	AssessmentReplay(AssessmentRepository assessments, StoredRulesets stored, ActiveRuleset active,
-			ObjectMapper json) {
+	AssessmentReplay(AssessmentRepository assessments, StoredRulesets stored, ActiveRuleset active, ObjectMapper json) {
 		this.assessments = assessments;
 		this.stored = stored;
 		this.active = active;

@@ -44,7 +44,8 @@ public class RecordedCases {
 
 	RecordedCases(DataSource dataSource, ObjectMapper json) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		// PostgreSQL streams with a fetch size inside a transaction; H2 reads lazily anyway
+		// PostgreSQL streams with a fetch size inside a transaction; H2 reads lazily
+		// anyway
 		this.jdbc.setFetchSize(500);
 		this.json = json;
 	}
@@ -55,7 +56,9 @@ public class RecordedCases {
 		return count(from, to, null);
 	}
 
-	/** How many assessments that ruleset version made in the period; null: any version. */
+	/**
+	 * How many assessments that ruleset version made in the period; null: any version.
+	 */
 	@Transactional(readOnly = true)
 	public long count(@Nullable OffsetDateTime from, @Nullable OffsetDateTime to, @Nullable String rulesetVersion) {
 		Long count = this.jdbc.queryForObject("select count(*) from credit_assessment" + WHERE, Long.class, from, from,

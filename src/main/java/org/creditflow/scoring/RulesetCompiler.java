@@ -58,9 +58,10 @@ public class RulesetCompiler {
 	}
 
 	/**
-	 * The ruleset in a folder laid out like {@code rules/}, for tools that run without the
-	 * service (backtests from the command line).
-	 * @throws InvalidRulesetException with every problem, file and line, when it is broken
+	 * The ruleset in a folder laid out like {@code rules/}, for tools that run without
+	 * the service (backtests from the command line).
+	 * @throws InvalidRulesetException with every problem, file and line, when it is
+	 * broken
 	 */
 	public static Ruleset compileFolder(Path folder) {
 		try {

@@ -56,8 +56,8 @@ public class RulesetReloader {
 	/**
 	 * The files as they are now, compiled but neither held to the scenarios nor put into
 	 * service: the candidate a backtest measures, which may still be work in progress.
-	 * @throws InvalidRulesetException with every problem, file and line, when they do
-	 * not compile
+	 * @throws InvalidRulesetException with every problem, file and line, when they do not
+	 * compile
 	 */
 	public Ruleset compileCandidate() {
 		return this.validator.compile(this.files.read(), this.files.origin());

@@ -65,6 +65,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** A body sent in chunks to an upload door went past the door's limit. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Payload Too Large");
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(problem);
+	}
+
 	@ExceptionHandler
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		return withErrors(HttpStatus.BAD_REQUEST, "Invalid request",

@@ -37,8 +37,8 @@ class BacktestCommandTests {
 	@BeforeAll
 	static void writeHistory() {
 		history = folder.resolve("history.csv");
-		assertThat(HistoryCommand.run(List.of("--size", "6000", "--seed", "5", "--out", history.toString()),
-				quiet(), quiet()))
+		assertThat(HistoryCommand.run(List.of("--size", "6000", "--seed", "5", "--out", history.toString()), quiet(),
+				quiet()))
 			.isZero();
 	}
 
@@ -60,7 +60,8 @@ class BacktestCommandTests {
 		assertThat(summary.get("approvalRate").asDouble())
 			.isLessThan(summary.at("/comparison/baseline/approvalRate").asDouble());
 		// the applicants no longer approved were riskier than those still approved
-		assertThat(migration.at("/swapOuts/badRate").asDouble()).isGreaterThan(summary.get("badRateApproved").asDouble());
+		assertThat(migration.at("/swapOuts/badRate").asDouble())
+			.isGreaterThan(summary.get("badRateApproved").asDouble());
 		assertThat(summary.at("/bySegment/THIN_FILE/rows").asLong()).isPositive();
 		assertThat(summary.at("/comparison/migrationBySegment/THIN_FILE/counts")).isNotEmpty();
 		assertThat(out.resolve("report.html")).content().contains("chart-migration");
@@ -157,7 +158,9 @@ class BacktestCommandTests {
 		assertThat(folder.resolve("never")).doesNotExist();
 	}
 
-	/** Share of (good, bad) pairs where the good scores higher, ties half: by definition. */
+	/**
+	 * Share of (good, bad) pairs where the good scores higher, ties half: by definition.
+	 */
 	private static double pairwiseAuc(List<int[]> scored) {
 		double wins = 0;
 		long pairs = 0;

@@ -67,9 +67,9 @@ class HistoryFormatTests {
 						applicant.declaredAnnualIncome(), row.input().product(), applicant.amount(),
 						applicant.termMonths(), applicant.purpose(), true, applicant.financialSeen(),
 						applicant.telecomConsented(), applicant.telecomSeen());
-				// the loans and cards are rebuilt from totals: every total the rules read is kept
-				assertThat(DEFAULT_RULES.decide(row.input().facts()))
-					.as("row %s", row.id())
+				// the loans and cards are rebuilt from totals: every total the rules read
+				// is kept
+				assertThat(DEFAULT_RULES.decide(row.input().facts())).as("row %s", row.id())
 					.isEqualTo(DEFAULT_RULES.decide(original.facts()));
 				assertThat(row.bad()).isEqualTo(applicant.bad());
 				assertThat(row.truePd()).isCloseTo(applicant.truePd(), org.assertj.core.api.Assertions.within(1e-6));
@@ -82,8 +82,8 @@ class HistoryFormatTests {
 	@Test
 	void shouldNameEveryProblemOfABadFileWithItsRowAndColumn(@TempDir Path folder) throws IOException {
 		StringWriter good = new StringWriter();
-		HistoryCommand.write(good, 3, 1, 0.6, new Progress(new java.io.PrintStream(
-				java.io.OutputStream.nullOutputStream()), "history", 3));
+		HistoryCommand.write(good, 3, 1, 0.6,
+				new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), "history", 3));
 		String[] lines = good.toString().split("\n");
 		List<String> header = List.of(lines[0].split(",", -1));
 		String[] second = lines[2].split(",", -1);

@@ -164,6 +164,25 @@ class MyDataClientTests {
 	}
 
 	@Test
+	void shouldReadBankDataWithoutTheMonthsSinceLastUseAsInUseNow() throws Exception {
+		ProfileRequest person = new ProfileRequest(APPLICANT.name(), APPLICANT.birthDate(), APPLICANT.phone());
+		FinancialProfile full = new MyDataSimulator().fetchFinancial(person);
+		// as a snapshot stored before the fields existed, or a provider that does not
+		// keep them
+		String older = this.json.writeValueAsString(full).replaceAll(",?\"monthsSince(CardUse|Loan)\":\\d+", "");
+		assertThat(older).doesNotContain("monthsSinceCardUse").contains("bureauScore");
+
+		FinancialProfile read = client(answering(200, older, Duration.ZERO)).financial("app-1", APPLICANT).profile();
+
+		assertThat(read.monthsSinceCardUse()).isZero();
+		assertThat(read.monthsSinceLoan()).isZero();
+		assertThat(read.thinFile()).isEqualTo(full.monthsSinceFirstCreditLine() == 0);
+		MyDataClient withoutScore = client(
+				answering(200, older.replaceAll(",?\"bureauScore\":\\d+", ""), Duration.ZERO));
+		assertUnavailable(() -> withoutScore.financial("app-1", APPLICANT), Reason.MALFORMED);
+	}
+
+	@Test
 	void shouldReportAnEmptyAnswer() throws Exception {
 		MyDataClient client = client(answering(200, "", Duration.ZERO));
 
@@ -263,8 +282,9 @@ class MyDataClientTests {
 	private static MyDataProperties simulatedSources() {
 		Source simulated = new Source(null, null, MyDataSimulator.NAME, Duration.ofSeconds(2), WhenUnavailable.MISSING,
 				CollectedBy.ENGINE);
-		return new MyDataProperties("R2/PT1S", simulated, simulated, new Simulator(true, Duration.ZERO, Duration.ZERO, 0.6),
-				Duration.ofDays(90), new PayloadPurge("0 30 2 * * ?", 1000));
+		return new MyDataProperties("R2/PT1S", simulated, simulated,
+				new Simulator(true, Duration.ZERO, Duration.ZERO, 0.6), Duration.ofDays(90),
+				new PayloadPurge("0 30 2 * * ?", 1000));
 	}
 
 }

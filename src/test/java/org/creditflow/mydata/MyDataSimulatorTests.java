@@ -48,7 +48,8 @@ class MyDataSimulatorTests {
 	@Test
 	void shouldDrawPeopleWithRealNumbersFromThePopulationOfTheLendingHistory() {
 		ProfileRequest person = new ProfileRequest("김민지", LocalDate.of(1990, 4, 12), "010-5555-1234");
-		SyntheticApplicant drawn = new Population(MyDataSimulator.TELECOM_SIGNAL).draw(MyDataSimulator.seeded(person, "population"),
+		SyntheticApplicant drawn = new Population(MyDataSimulator.TELECOM_SIGNAL).draw(
+				MyDataSimulator.seeded(person, "population"),
 				Period.between(person.birthDate(), LocalDate.now()).getYears());
 
 		assertThat(this.simulator.fetchFinancial(person)).isEqualTo(drawn.financial());
