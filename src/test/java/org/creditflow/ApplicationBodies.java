@@ -46,6 +46,17 @@ public final class ApplicationBodies {
 	}
 
 	/**
+	 * A different applicant each time, with a real-looking number (middle block 2000 to
+	 * 9999): the simulator draws their data from the population of the lending history,
+	 * not from a persona.
+	 */
+	public static ObjectNode drawnFromPopulation() {
+		int n = SEQUENCE.incrementAndGet();
+		return body(String.valueOf(2000 + n % 8000), String.valueOf(n % 10),
+				LocalDate.of(1960 + n % 45, 1 + n % 12, 1 + n % 28));
+	}
+
+	/**
 	 * An applicant whose MyData provider misbehaves as the fault block says.
 	 */
 	public static ObjectNode withProviderFault(String faultBlock, String personaDigit) {

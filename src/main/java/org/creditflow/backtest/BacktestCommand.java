@@ -17,10 +17,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+
 import org.creditflow.scoring.InvalidRulesetException;
 import org.creditflow.scoring.Ruleset;
 import org.creditflow.scoring.RulesetCompiler;
 import org.creditflow.scoring.StoredRulesets;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar creditflow.jar backtest --rules DIR|active|<version> --input FILE.csv
@@ -59,6 +62,7 @@ public final class BacktestCommand {
 	}
 
 	static int run(List<String> arguments, PrintStream out, PrintStream err) {
+		quietRuleBuild();
 		CommandArguments args;
 		try {
 			args = new CommandArguments(arguments,
@@ -162,6 +166,17 @@ public final class BacktestCommand {
 		catch (SQLException ex) {
 			throw new IllegalStateException("The database " + url + " cannot be read (" + ex.getMessage()
 					+ "); a running service holds its H2 file: stop it, or backtest through the API", ex);
+		}
+	}
+
+	/**
+	 * Drools tells a rule author at every build about deprecated syntax and reactivity;
+	 * the validation API shows rule authors their problems, and here the messages would
+	 * bury the progress and the result. Errors still show.
+	 */
+	private static void quietRuleBuild() {
+		if (LoggerFactory.getLogger("org.drools") instanceof ch.qos.logback.classic.Logger drools) {
+			drools.setLevel(Level.ERROR);
 		}
 	}
 

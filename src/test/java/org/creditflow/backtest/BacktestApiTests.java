@@ -146,11 +146,15 @@ class BacktestApiTests {
 	void shouldReproduceEveryAssessmentTheActiveRulesetRecorded() {
 		List<String> applications = new ArrayList<>();
 		for (String persona : List.of(ApplicationBodies.PRIME, ApplicationBodies.AVERAGE,
-				ApplicationBodies.THIN_FILE_GOOD_TELECOM, ApplicationBodies.DELINQUENT)) {
+				ApplicationBodies.THIN_FILE_GOOD_TELECOM, ApplicationBodies.THIN_FILE_BAD_TELECOM,
+				ApplicationBodies.OVER_INDEBTED, ApplicationBodies.DELINQUENT)) {
 			applications.add(this.service.submit(ApplicationBodies.body(persona)));
 		}
+		for (int i = 0; i < 30; i++) {
+			applications.add(this.service.submit(ApplicationBodies.drawnFromPopulation()));
+		}
 		for (String application : applications) {
-			await().atMost(Duration.ofSeconds(60))
+			await().atMost(Duration.ofSeconds(90))
 				.until(() -> this.service.status(application), Set.of("APPROVED", "DECLINED", "IN_REVIEW")::contains);
 		}
 		LocalDate today = LocalDate.now(this.clock);

@@ -7,11 +7,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditflow.scoring.Ruleset;
+import org.creditflow.scoring.RulesetCompiler;
 import org.creditflow.scoring.RulesFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +166,52 @@ class BacktestCommandTests {
 		assertThat(invalid.exit()).isEqualTo(BacktestCommand.USAGE);
 		assertThat(invalid.err()).contains("row 2, amount: 'lots' is not a whole number", "1 of 3 rows have problems");
 		assertThat(folder.resolve("never")).doesNotExist();
+	}
+
+	@Test
+	void shouldBacktestAStoredVersionFromTheServicesDatabase() throws Exception {
+		Ruleset rules = RulesetCompiler.compileFolder(Path.of("rules"));
+		String database = "jdbc:h2:file:" + folder.resolve("service-db").toAbsolutePath();
+		storeVersion(database, rules.version(), rules);
+		storeVersion(database, "0".repeat(64), rules);
+		Path out = folder.resolve("stored");
+
+		Output stored = run("--rules", rules.version(), "--input", history.toString(), "--out", out.toString(),
+				"--database", database);
+		Output tampered = run("--rules", "0".repeat(64), "--input", history.toString(), "--out",
+				folder.resolve("never").toString(), "--database", database);
+		Output unknown = run("--rules", "f".repeat(64), "--input", history.toString(), "--out",
+				folder.resolve("never").toString(), "--database", database);
+
+		assertThat(stored.exit()).as(stored.err()).isZero();
+		assertThat(JSON.readTree(out.resolve("summary.json").toFile()).at("/ruleset/version").asText())
+			.isEqualTo(rules.version());
+		assertThat(tampered.exit()).isEqualTo(BacktestCommand.USAGE);
+		assertThat(tampered.err()).contains("hash to " + rules.version(), "they were changed");
+		assertThat(unknown.exit()).isEqualTo(BacktestCommand.USAGE);
+		assertThat(unknown.err()).contains("Ruleset version " + "f".repeat(64) + " is not stored");
+	}
+
+	/** As the service stores a version the first time it decides. */
+	private static void storeVersion(String database, String version, Ruleset rules) throws Exception {
+		Map<String, Map<String, String>> files = new LinkedHashMap<>();
+		rules.files()
+			.forEach((file) -> files.put(file.path(),
+					file.path().endsWith(".xlsx")
+							? Map.of("encoding", "base64", "content",
+									Base64.getEncoder().encodeToString(file.content()))
+							: Map.of("encoding", "utf-8", "content", file.text())));
+		try (Connection connection = DriverManager.getConnection(database, "sa", "");
+				Statement schema = connection.createStatement()) {
+			schema.execute("create table if not exists ruleset_version (version varchar(64) primary key, "
+					+ "files text not null, first_used_at timestamp with time zone not null)");
+			PreparedStatement insert = connection
+				.prepareStatement("insert into ruleset_version (version, files, first_used_at) values (?, ?, ?)");
+			insert.setString(1, version);
+			insert.setString(2, JSON.writeValueAsString(files));
+			insert.setObject(3, OffsetDateTime.now());
+			insert.executeUpdate();
+		}
 	}
 
 	/**
