@@ -150,7 +150,7 @@ class BacktestApiTests {
 				ApplicationBodies.OVER_INDEBTED, ApplicationBodies.DELINQUENT)) {
 			applications.add(this.service.submit(ApplicationBodies.body(persona)));
 		}
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 14; i++) {
 			applications.add(this.service.submit(ApplicationBodies.drawnFromPopulation()));
 		}
 		for (String application : applications) {
