@@ -10,6 +10,7 @@ import org.creditflow.backtest.BacktestCommand;
 import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
+import org.creditflow.scorecard.ScorecardCommand;
 
 /**
  * What {@code java -jar creditflow.jar <command> ...} runs instead of the service: one
@@ -30,7 +31,8 @@ final class Commands {
 
 	private static final Map<String, Command> COMMANDS = new TreeMap<>(
 			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run,
-					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run));
+					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run,
+					ScorecardCommand.NAME, ScorecardCommand::run));
 
 	private Commands() {
 	}

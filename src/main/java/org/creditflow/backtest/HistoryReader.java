@@ -50,7 +50,7 @@ final class HistoryReader implements Closeable {
 			this.headerProblems.add(new HistoryProblem(0, "", "the file is empty; it needs a header row"));
 			return;
 		}
-		List<String> names = cells(header.startsWith("\uFEFF") ? header.substring(1) : header);
+		List<String> names = CsvCells.of(header.startsWith("\uFEFF") ? header.substring(1) : header);
 		for (int i = 0; i < names.size(); i++) {
 			this.columns.put(names.get(i).trim(), i);
 		}
@@ -100,46 +100,12 @@ final class HistoryReader implements Closeable {
 	 * header is read.
 	 */
 	Read parse(Line line) {
-		return new RowParser(line.row(), cells(line.text())).read();
+		return new RowParser(line.row(), CsvCells.of(line.text())).read();
 	}
 
 	@Override
 	public void close() throws IOException {
 		this.lines.close();
-	}
-
-	/** Splits one line at commas; a cell in double quotes may hold commas and "". */
-	static List<String> cells(String line) {
-		List<String> cells = new ArrayList<>(48);
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				cells.add(cell.toString());
-				cell.setLength(0);
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		cells.add(cell.toString());
-		return cells;
 	}
 
 	/** One row's cells, read column by column, problems collected as it goes. */

@@ -122,7 +122,7 @@ class HistoryFormatTests {
 
 	@Test
 	void shouldReadQuotedCellsAndIgnoreUnknownColumns() {
-		assertThat(HistoryReader.cells("a,\"b,c\",\"say \"\"hi\"\"\",")).containsExactly("a", "b,c", "say \"hi\"", "");
+		assertThat(CsvCells.of("a,\"b,c\",\"say \"\"hi\"\"\",")).containsExactly("a", "b,c", "say \"hi\"", "");
 	}
 
 	@Test

@@ -1,0 +1,37 @@
+package org.creditflow.scorecard;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * A fitted scorecard as {@code model.json} holds it: per segment the rows, the fit and
+ * its quality on the training and the holdout part, and per characteristic its
+ * information value, coefficient and bins with their points.
+ */
+record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, Segment> segments) {
+
+	record Segment(long trainRows, long holdoutRows, double trainBadRate, @Nullable Double holdoutBadRate,
+			double intercept, Quality train, @Nullable Quality holdout, List<Characteristic> characteristics) {
+	}
+
+	/** How well the score separates goods from bads on one part of the rows. */
+	record Quality(double auc, double gini, double ks) {
+	}
+
+	/**
+	 * @param selected whether it entered the scorecard (information value high enough,
+	 * and a coefficient of the right sign)
+	 * @param why why it did not, when it did not
+	 */
+	record Characteristic(String name, String type, double informationValue, boolean selected, @Nullable String why,
+			@Nullable Double coefficient, List<BinPoints> bins) {
+	}
+
+	/** One bin with its weight of evidence and points. */
+	record BinPoints(String label, long count, long goods, long bads, double badRate, double woe,
+			@Nullable Integer points) {
+	}
+
+}
