@@ -114,7 +114,47 @@ final class ScorecardBuilder {
 		}
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
 				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), quality(trainScores),
-				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics);
+				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
+				calibration((kept.length > 0) ? kept : train, score, pd, data.bad));
+	}
+
+	/** Bands of the calibration table. */
+	static final int CALIBRATION_BANDS = 10;
+
+	/**
+	 * Predicted against observed PD in bands of about equal size, from the lowest score
+	 * up.
+	 */
+	private static List<ScorecardModel.CalibrationBand> calibration(int[] rows, int[] score, double[] pd,
+			boolean[] bad) {
+		int[] sorted = IntStream.of(rows)
+			.boxed()
+			.sorted(java.util.Comparator.comparingInt((Integer row) -> score[row]))
+			.mapToInt(Integer::intValue)
+			.toArray();
+		List<ScorecardModel.CalibrationBand> bands = new ArrayList<>();
+		for (int band = 0; band < CALIBRATION_BANDS; band++) {
+			int from = (int) ((long) sorted.length * band / CALIBRATION_BANDS);
+			int to = (int) ((long) sorted.length * (band + 1) / CALIBRATION_BANDS);
+			if (to <= from) {
+				continue;
+			}
+			double predicted = 0;
+			long bads = 0;
+			for (int i = from; i < to; i++) {
+				predicted += pd[sorted[i]];
+				bads += bad[sorted[i]] ? 1 : 0;
+			}
+			int n = to - from;
+			double expected = predicted;
+			double variance = 0;
+			for (int i = from; i < to; i++) {
+				variance += pd[sorted[i]] * (1 - pd[sorted[i]]);
+			}
+			bands.add(new ScorecardModel.CalibrationBand(score[sorted[from]], score[sorted[to - 1]], n, predicted / n,
+					bads / (double) n, (variance > 0) ? (bads - expected) / Math.sqrt(variance) : 0));
+		}
+		return bands;
 	}
 
 	/**

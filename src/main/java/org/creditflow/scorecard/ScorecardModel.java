@@ -12,8 +12,22 @@ import org.springframework.lang.Nullable;
  */
 record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, Segment> segments) {
 
+	/**
+	 * @param calibration predicted against observed, in ten bands of the holdout's scores
+	 * (of the training rows' without a holdout)
+	 */
 	record Segment(long trainRows, long holdoutRows, double trainBadRate, @Nullable Double holdoutBadRate,
-			double intercept, Quality train, @Nullable Quality holdout, List<Characteristic> characteristics) {
+			double intercept, Quality train, @Nullable Quality holdout, List<Characteristic> characteristics,
+			List<CalibrationBand> calibration) {
+	}
+
+	/**
+	 * One band of scores: the PD the scorecard predicts on average and the bad rate
+	 * observed, with the observed bads' distance from the predicted in standard errors of
+	 * a binomial count.
+	 */
+	record CalibrationBand(int scoreFrom, int scoreTo, long rows, double predictedPd, double observedBadRate,
+			double standardErrors) {
 	}
 
 	/** How well the score separates goods from bads on one part of the rows. */

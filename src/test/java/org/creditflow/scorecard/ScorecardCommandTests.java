@@ -84,6 +84,17 @@ class ScorecardCommandTests {
 				.isCloseTo(0.3, within(0.001));
 			assertThat(fitted.get("holdoutBadRate").asDouble()).isCloseTo(fitted.get("trainBadRate").asDouble(),
 					within(0.001));
+			// calibrated on the training rows, the PD holds on the holdout within
+			// binomial noise
+			JsonNode calibration = fitted.get("calibration");
+			assertThat(calibration).hasSize(10);
+			double worst = 0;
+			for (JsonNode band : calibration) {
+				worst = Math.max(worst, Math.abs(band.get("standardErrors").asDouble()));
+			}
+			assertThat(worst).as(calibration.toString()).isLessThan(3.5);
+			assertThat(calibration.get(0).get("observedBadRate").asDouble())
+				.isGreaterThan(calibration.get(9).get("observedBadRate").asDouble());
 			for (JsonNode characteristic : fitted.get("characteristics")) {
 				assertThat(characteristic.get("selected").asBoolean() || characteristic.hasNonNull("why"))
 					.as(characteristic.toString())
