@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -111,13 +112,21 @@ public final class BacktestCommand {
 			Backtest backtest = new Backtest(candidate, args.require("rules"), baseline,
 					args.get("baseline").orElse(null), threads);
 			Progress progress = new Progress(out, "backtest", check.rows());
+			// decisions go to a part file that becomes decisions.csv only once the run is
+			// whole: a run that fails half-way leaves nothing behind
+			Path part = folder.resolve(BacktestFiles.DECISIONS + ".part");
 			BacktestSummary summary;
-			try (Writer decisions = Files.newBufferedWriter(folder.resolve(BacktestFiles.DECISIONS),
-					StandardCharsets.UTF_8)) {
-				summary = backtest.run("file " + input.getFileName(), history, decisions, progress::advance);
+			try {
+				try (Writer decisions = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+					summary = backtest.run("file " + input.getFileName(), history, decisions, progress::advance);
+				}
+				progress.done();
+				BacktestFiles.writeSummaryAndReport(folder, summary);
+				Files.move(part, folder.resolve(BacktestFiles.DECISIONS), StandardCopyOption.REPLACE_EXISTING);
 			}
-			progress.done();
-			BacktestFiles.writeSummaryAndReport(folder, summary);
+			finally {
+				Files.deleteIfExists(part);
+			}
 			out.println(headline(summary));
 			out.println("Wrote " + folder.resolve(BacktestFiles.DECISIONS) + ", " + BacktestFiles.SUMMARY + " and "
 					+ BacktestFiles.REPORT);

@@ -151,6 +151,23 @@ class BacktestCommandTests {
 	}
 
 	@Test
+	void shouldLeaveNoDecisionsBehindWhenARuleFailsHalfWay() {
+		// compiles, but throws for every applicant the rules grade A
+		Path failing = RulesFolder.copyOfDefaultRules(folder.resolve("failing"))
+			.replace("credit/decision.drl", "$sheet.grade( \"A\" );", "$sheet.grade( \"A\".substring( 5 ) );")
+			.root();
+		Path out = folder.resolve("failed");
+
+		Output run = run("--rules", failing.toString(), "--input", history.toString(), "--out", out.toString());
+
+		assertThat(run.exit()).as(run.out()).isEqualTo(BacktestCommand.FAILED);
+		assertThat(run.err()).contains("The rules failed on row H", "Grade A");
+		assertThat(out.resolve("decisions.csv")).doesNotExist();
+		assertThat(out.resolve("decisions.csv.part")).doesNotExist();
+		assertThat(out.resolve("summary.json")).doesNotExist();
+	}
+
+	@Test
 	void shouldRefuseAnUnknownRulesetAndABadFileBeforeWritingAnything() throws IOException {
 		Output unknown = run("--rules", "yesterday", "--input", history.toString(), "--out",
 				folder.resolve("never").toString());
