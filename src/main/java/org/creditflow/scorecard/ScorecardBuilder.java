@@ -24,12 +24,6 @@ final class ScorecardBuilder {
 	record Result(ScorecardModel model, int[] score, double[] pd, boolean[] holdout) {
 	}
 
-	/**
-	 * Above this correlation of their weights of evidence two characteristics measure the
-	 * same thing.
-	 */
-	static final double REPEAT_CORRELATION = 0.9;
-
 	private ScorecardBuilder() {
 	}
 
@@ -71,7 +65,7 @@ final class ScorecardBuilder {
 				selected.add(characteristic);
 			}
 		}
-		dropRepeats(selected, train, why);
+		RepeatedCharacteristics.drop(selected, train, why);
 		LogisticRegression.Fit fit = fitWithRightSigns(data, selected, train, why);
 		double factor = scale.factor();
 		int n = Math.max(1, selected.size());
@@ -115,106 +109,7 @@ final class ScorecardBuilder {
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
 				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), quality(trainScores),
 				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
-				calibration((kept.length > 0) ? kept : train, score, pd, data.bad));
-	}
-
-	/** Bands of the calibration table. */
-	static final int CALIBRATION_BANDS = 10;
-
-	/**
-	 * Predicted against observed PD in bands of about equal size, from the lowest score
-	 * up.
-	 */
-	private static List<ScorecardModel.CalibrationBand> calibration(int[] rows, int[] score, double[] pd,
-			boolean[] bad) {
-		int[] sorted = IntStream.of(rows)
-			.boxed()
-			.sorted(java.util.Comparator.comparingInt((Integer row) -> score[row]))
-			.mapToInt(Integer::intValue)
-			.toArray();
-		List<ScorecardModel.CalibrationBand> bands = new ArrayList<>();
-		for (int band = 0; band < CALIBRATION_BANDS; band++) {
-			int from = (int) ((long) sorted.length * band / CALIBRATION_BANDS);
-			int to = (int) ((long) sorted.length * (band + 1) / CALIBRATION_BANDS);
-			if (to <= from) {
-				continue;
-			}
-			double predicted = 0;
-			long bads = 0;
-			for (int i = from; i < to; i++) {
-				predicted += pd[sorted[i]];
-				bads += bad[sorted[i]] ? 1 : 0;
-			}
-			int n = to - from;
-			double expected = predicted;
-			double variance = 0;
-			for (int i = from; i < to; i++) {
-				variance += pd[sorted[i]] * (1 - pd[sorted[i]]);
-			}
-			bands.add(new ScorecardModel.CalibrationBand(score[sorted[from]], score[sorted[to - 1]], n, predicted / n,
-					bads / (double) n, (variance > 0) ? (bads - expected) / Math.sqrt(variance) : 0));
-		}
-		return bands;
-	}
-
-	/**
-	 * Takes out every characteristic whose weights of evidence follow another's almost
-	 * exactly (correlation above {@link #REPEAT_CORRELATION}), keeping the one with the
-	 * higher information value: two measures of one thing would count it twice, and the
-	 * regression cannot tell them apart.
-	 */
-	private static void dropRepeats(List<BinnedCharacteristic> selected, int[] train, Map<String, String> why) {
-		selected.sort(java.util.Comparator.comparingDouble(BinnedCharacteristic::informationValue).reversed());
-		double[][] columns = new double[selected.size()][train.length];
-		for (int j = 0; j < selected.size(); j++) {
-			for (int i = 0; i < train.length; i++) {
-				columns[j][i] = selected.get(j).woeOf(train[i]);
-			}
-		}
-		List<Integer> kept = new ArrayList<>();
-		for (int j = 0; j < selected.size(); j++) {
-			int repeated = -1;
-			double correlation = 0;
-			for (int k : kept) {
-				correlation = correlation(columns[j], columns[k]);
-				if (Math.abs(correlation) > REPEAT_CORRELATION || Double.isNaN(correlation)) {
-					repeated = k;
-					break;
-				}
-			}
-			if (repeated < 0) {
-				kept.add(j);
-			}
-			else {
-				why.put(selected.get(j).name(),
-						String.format(java.util.Locale.ROOT,
-								"it repeats %s (correlation of their weights of evidence %.3f)",
-								selected.get(repeated).name(), correlation));
-			}
-		}
-		List<BinnedCharacteristic> remaining = kept.stream().map(selected::get).toList();
-		selected.clear();
-		selected.addAll(remaining);
-	}
-
-	private static double correlation(double[] a, double[] b) {
-		double meanA = 0;
-		double meanB = 0;
-		for (int i = 0; i < a.length; i++) {
-			meanA += a[i];
-			meanB += b[i];
-		}
-		meanA /= a.length;
-		meanB /= b.length;
-		double ab = 0;
-		double aa = 0;
-		double bb = 0;
-		for (int i = 0; i < a.length; i++) {
-			ab += (a[i] - meanA) * (b[i] - meanB);
-			aa += (a[i] - meanA) * (a[i] - meanA);
-			bb += (b[i] - meanB) * (b[i] - meanB);
-		}
-		return ab / Math.sqrt(aa * bb);
+				CalibrationTable.of((kept.length > 0) ? kept : train, score, pd, data.bad));
 	}
 
 	/**
