@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.creditflow.backtest.BacktestCommand;
+import org.creditflow.backtest.CharacteristicsCommand;
 import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
@@ -29,10 +30,10 @@ final class Commands {
 
 	static final int UNKNOWN = 2;
 
-	private static final Map<String, Command> COMMANDS = new TreeMap<>(
-			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run,
-					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run,
-					ScorecardCommand.NAME, ScorecardCommand::run));
+	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
+			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
+			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run, ScorecardCommand.NAME,
+			ScorecardCommand::run, CharacteristicsCommand.NAME, CharacteristicsCommand::run));
 
 	private Commands() {
 	}

@@ -62,7 +62,7 @@ public final class BacktestCommand {
 		return run(arguments, System.out, System.err);
 	}
 
-	static int run(List<String> arguments, PrintStream out, PrintStream err) {
+	public static int run(List<String> arguments, PrintStream out, PrintStream err) {
 		quietRuleBuild();
 		CommandArguments args;
 		try {
@@ -183,7 +183,7 @@ public final class BacktestCommand {
 	 * the validation API shows rule authors their problems, and here the messages would
 	 * bury the progress and the result. Errors still show.
 	 */
-	private static void quietRuleBuild() {
+	static void quietRuleBuild() {
 		if (LoggerFactory.getLogger("org.drools") instanceof ch.qos.logback.classic.Logger drools) {
 			drools.setLevel(Level.ERROR);
 		}

@@ -12,6 +12,16 @@ public final class CsvCells {
 	private CsvCells() {
 	}
 
+	/**
+	 * A cell as written: in double quotes when it holds a comma, a quote or a line break.
+	 */
+	public static String quoted(String cell) {
+		if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+			return cell;
+		}
+		return '"' + cell.replace("\"", "\"\"") + '"';
+	}
+
 	/** The cells of one line; a cell in double quotes may hold commas and "". */
 	public static List<String> of(String line) {
 		List<String> cells = new ArrayList<>(48);

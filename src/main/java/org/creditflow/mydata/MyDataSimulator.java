@@ -55,8 +55,8 @@ class MyDataSimulator {
 					loans(random, random.nextInt(0, 2), LenderType.BANK, monthlyIncome, 3, 8),
 					cards(random, random.nextInt(1, 4), 10, 35), 0, 0, false, random.nextInt(0, 2),
 					random.nextInt(60, 241), random.nextInt(820, 961));
-			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 500_000, 5_000_000), monthlyIncome,
-					List.of(), List.of(), 0, 0, false, random.nextInt(0, 2), 0, random.nextInt(560, 641),
+			case THIN_FILE_GOOD_TELECOM -> new FinancialProfile(accounts(random, 1, 2_000_000, 6_000_000),
+					monthlyIncome, List.of(), List.of(), 0, 0, false, random.nextInt(0, 2), 0, random.nextInt(740, 791),
 					FinancialProfile.NEVER, FinancialProfile.NEVER);
 			case THIN_FILE_BAD_TELECOM -> new FinancialProfile(accounts(random, 1, 0, 1_000_000), monthlyIncome,
 					List.of(), List.of(), 0, 0, false, random.nextInt(1, 4), 0, random.nextInt(520, 601),
@@ -69,8 +69,8 @@ class MyDataSimulator {
 					cards(random, random.nextInt(1, 4), 70, 100), random.nextInt(1, 4), random.nextInt(0, 2), true,
 					random.nextInt(2, 6), random.nextInt(24, 121), random.nextInt(350, 501));
 			case AVERAGE -> new FinancialProfile(accounts(random, 2, 1_000_000, 10_000_000), monthlyIncome,
-					loans(random, 1, LenderType.BANK, monthlyIncome, 4, 8), cards(random, 2, 55, 70), 0, 0, false,
-					random.nextInt(1, 3), random.nextInt(24, 60), random.nextInt(680, 731));
+					loans(random, 1, LenderType.BANK, monthlyIncome, 4, 8), cards(random, 2, 60, 70), 0, 0, false,
+					random.nextInt(1, 3), random.nextInt(24, 60), random.nextInt(660, 700));
 		};
 	}
 

@@ -1,5 +1,7 @@
 package org.creditflow.mydata;
 
+import org.springframework.lang.Nullable;
+
 /**
  * An applicant's telecom MyData: how they pay their phone bill. Amounts are KRW. The
  * fields are documented for the risk team in {@code rules/README.md}.
@@ -22,6 +24,9 @@ public record TelecomProfile(String carrier, boolean postpaid, int monthsOfTenur
 		long unpaidAmount, int monthsOverdue, long averageMonthlyBill, long deviceInstalmentBalance,
 		int deviceInstalmentArrearsMonths, int numberChanges24m, long microPaymentMonthlyAverage, boolean familyPlan) {
 
+	/** Bills needed before the share paid on time says something. */
+	public static final int PAYMENT_RECORD_MONTHS = 6;
+
 	/**
 	 * Months a payment record exists for: the last 24, or the whole tenure when shorter.
 	 */
@@ -29,9 +34,20 @@ public record TelecomProfile(String carrier, boolean postpaid, int monthsOfTenur
 		return Math.min(24, this.monthsOfTenure);
 	}
 
-	/** Share of billed months paid on time, 0 to 100. */
+	/** Share of billed months paid on time, 0 to 100 (0 without any bill yet). */
 	public int onTimePaymentPercent() {
 		return (billedMonths() == 0) ? 0 : this.onTimePaymentMonths * 100 / billedMonths();
+	}
+
+	/**
+	 * Share of billed months paid on time, 0 to 100, once there are
+	 * {@value #PAYMENT_RECORD_MONTHS} bills to judge by; null before that: an
+	 * insufficient history, which says nothing either way (a new customer has not been
+	 * late, nor shown to pay on time).
+	 */
+	@Nullable
+	public Integer recordedOnTimePercent() {
+		return (billedMonths() < PAYMENT_RECORD_MONTHS) ? null : onTimePaymentPercent();
 	}
 
 }

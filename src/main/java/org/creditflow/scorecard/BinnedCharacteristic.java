@@ -47,6 +47,11 @@ final class BinnedCharacteristic {
 		return this.characteristic.name();
 	}
 
+	@Nullable
+	String reasonCode() {
+		return this.characteristic.reasonCode();
+	}
+
 	ScorecardSpec.Type type() {
 		return this.characteristic.type();
 	}

@@ -99,15 +99,17 @@ final class ScorecardBuilder {
 			List<ScorecardModel.BinPoints> bins = new ArrayList<>();
 			for (int i = 0; i < characteristic.bins().size(); i++) {
 				Bin bin = characteristic.bins().get(i);
-				bins.add(new ScorecardModel.BinPoints(bin.label(), bin.count(), bin.goods(), bin.bads(), bin.badRate(),
-						characteristic.woe(i), (index >= 0) ? points.get(characteristic.name())[i] : null));
+				bins.add(new ScorecardModel.BinPoints(bin.label(), bin.from(), bin.to(), bin.categories(),
+						bin.missing(), bin.count(), bin.goods(), bin.bads(), bin.badRate(), characteristic.woe(i),
+						(index >= 0) ? points.get(characteristic.name())[i] : null));
 			}
 			characteristics.add(new ScorecardModel.Characteristic(characteristic.name(),
-					characteristic.type().name().toLowerCase(java.util.Locale.ROOT), characteristic.informationValue(),
-					index >= 0, why.get(characteristic.name()), (index >= 0) ? fit.coefficient(index) : null, bins));
+					characteristic.type().name().toLowerCase(java.util.Locale.ROOT), characteristic.reasonCode(),
+					characteristic.informationValue(), index >= 0, why.get(characteristic.name()),
+					(index >= 0) ? fit.coefficient(index) : null, bins));
 		}
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
-				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), quality(trainScores),
+				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), unseen, quality(trainScores),
 				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
 				CalibrationTable.of((kept.length > 0) ? kept : train, score, pd, data.bad));
 	}
@@ -175,9 +177,13 @@ final class ScorecardBuilder {
 		return holdout;
 	}
 
+	/** The rows of each segment; a row without a segment is in none and is not scored. */
 	private static Map<String, List<Integer>> rowsBySegment(LabelledData data) {
 		Map<String, List<Integer>> segments = new TreeMap<>();
 		for (int row = 0; row < data.rows(); row++) {
+			if (data.segment[row].isEmpty()) {
+				continue;
+			}
 			segments.computeIfAbsent(data.segment[row], (key) -> new ArrayList<>()).add(row);
 		}
 		return segments;

@@ -61,6 +61,18 @@ public final class ScorecardCommand {
 			Path folder = Files.createDirectories(Path.of(args.get("--out")));
 			JSON.writeValue(folder.resolve("model.json").toFile(), result.model());
 			writeScores(folder.resolve("scores.csv"), data, spec, result);
+			List<String> notFacts = ScorecardTable.notFactProperties(spec);
+			if (notFacts.isEmpty()) {
+				Files.writeString(folder.resolve(ScorecardTable.FILE),
+						ScorecardTable.of(result.model(), spec.segment()), StandardCharsets.UTF_8);
+				out.println("Wrote " + folder.resolve(ScorecardTable.FILE) + ": the scorecards as decision tables for "
+						+ "rules/credit/");
+			}
+			else {
+				out.println("No decision table: " + String.join(", ", notFacts.subList(0, Math.min(3, notFacts.size())))
+						+ ((notFacts.size() > 3) ? " and " + (notFacts.size() - 3) + " more" : "")
+						+ " name no fact property (such as TelecomProfile.monthsOfTenure)");
+			}
 			result.model()
 				.segments()
 				.forEach((segment, fitted) -> out.printf(Locale.ROOT, "%s: %,d training rows, Gini %.3f train%s%n",
@@ -116,6 +128,9 @@ public final class ScorecardCommand {
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			writer.write("row,segment,partition,score,pd," + spec.target() + "\n");
 			for (int row = 0; row < data.rows(); row++) {
+				if (data.segment[row].isEmpty()) {
+					continue;
+				}
 				writer.write((row + 1) + "," + data.segment[row] + "," + (result.holdout()[row] ? "holdout" : "train")
 						+ "," + result.score()[row] + "," + String.format(Locale.ROOT, "%.6f", result.pd()[row]) + ","
 						+ (data.bad[row] ? 1 : 0) + "\n");

@@ -13,12 +13,15 @@ import org.springframework.lang.Nullable;
 record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, Segment> segments) {
 
 	/**
+	 * @param unseenPoints what a selected characteristic gives a value no training row
+	 * had (a new code, or a missing value where none was missing): the points of an
+	 * average applicant, weight of evidence 0
 	 * @param calibration predicted against observed, in ten bands of the holdout's scores
 	 * (of the training rows' without a holdout)
 	 */
 	record Segment(long trainRows, long holdoutRows, double trainBadRate, @Nullable Double holdoutBadRate,
-			double intercept, Quality train, @Nullable Quality holdout, List<Characteristic> characteristics,
-			List<CalibrationBand> calibration) {
+			double intercept, int unseenPoints, Quality train, @Nullable Quality holdout,
+			List<Characteristic> characteristics, List<CalibrationBand> calibration) {
 	}
 
 	/**
@@ -39,13 +42,17 @@ record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, S
 	 * and a coefficient of the right sign)
 	 * @param why why it did not, when it did not
 	 */
-	record Characteristic(String name, String type, double informationValue, boolean selected, @Nullable String why,
-			@Nullable Double coefficient, List<BinPoints> bins) {
+	record Characteristic(String name, String type, @Nullable String reasonCode, double informationValue,
+			boolean selected, @Nullable String why, @Nullable Double coefficient, List<BinPoints> bins) {
 	}
 
-	/** One bin with its weight of evidence and points. */
-	record BinPoints(String label, long count, long goods, long bads, double badRate, double woe,
-			@Nullable Integer points) {
+	/**
+	 * One bin with its weight of evidence and points: a range of numbers ({@code from}
+	 * inclusive, {@code to} exclusive, null for an open end), a set of codes, or the
+	 * missing values.
+	 */
+	record BinPoints(String label, @Nullable Double from, @Nullable Double to, List<String> codes, boolean missing,
+			long count, long goods, long bads, double badRate, double woe, @Nullable Integer points) {
 	}
 
 }

@@ -36,7 +36,16 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 
 	}
 
-	record Characteristic(String name, Type type) {
+	/**
+	 * @param reasonCode the reason code a decision table gives when this characteristic
+	 * costs an applicant points (optional)
+	 */
+	record Characteristic(String name, Type type, @Nullable String reasonCode) {
+
+		Characteristic(String name, Type type) {
+			this(name, type, null);
+		}
+
 	}
 
 	/** Each bin holds at least 5 % of the rows, the common rule. */
@@ -111,6 +120,14 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 			}
 			String name = text(entry.get("name"), where + ".name", true, problems);
 			String type = text(entry.get("type"), where + ".type", true, problems);
+			String reasonCode = text(entry.get("reasonCode"), where + ".reasonCode", false, problems);
+			if (reasonCode != null && !reasonCode.matches("[A-Z][A-Z0-9_]*")) {
+				problems.add(where + ".reasonCode must be upper case letters, digits and _, not " + reasonCode);
+			}
+			entry.keySet()
+				.stream()
+				.filter((key) -> !Set.of("name", "type", "reasonCode").contains(key))
+				.forEach((key) -> problems.add(where + "." + key + " is unknown"));
 			Type parsed = null;
 			if (type != null) {
 				try {
@@ -124,7 +141,7 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 				problems.add(where + ".name " + name + " is listed twice");
 			}
 			if (name != null && parsed != null) {
-				characteristics.add(new Characteristic(name, parsed));
+				characteristics.add(new Characteristic(name, parsed, reasonCode));
 			}
 		}
 		return characteristics;

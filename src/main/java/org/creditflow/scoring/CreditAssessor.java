@@ -96,15 +96,32 @@ public class CreditAssessor {
 				conclusion.offerRate(), conclusion.reasons(), sheet.getFiredRules(), now);
 		keepRulesetVersion(ruleset, now);
 		Map<String, Object> recordedFacts = recordedFacts(facts, applicationId);
-		this.assessments.insert(assessment, write(recordedFacts),
-				write(Map.of("assessment", assessment, "hits", sheet.getHits(), "financialPoints",
-						sheet.getFinancialPoints(), "telecomPoints", sheet.getTelecomPoints(), "financialWeight",
-						sheet.getFinancialWeight(), "telecomWeight", sheet.getTelecomWeight())));
+		this.assessments.insert(assessment, write(recordedFacts), write(result(assessment, sheet)));
 		this.events
 			.publishEvent(new AssessmentRecorded(assessment, (Map<String, Object>) recordedFacts.get("snapshots")));
 		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, conclusion.band(),
 				sheet.getScore(), sheet.getGrade(), ruleset.version().substring(0, 12));
 		return assessment;
+	}
+
+	/**
+	 * What the explanation is built from: the hits, the points, and how much each kind of
+	 * data counted. A hand-set ruleset weighs its scorecards by segment; a fitted one
+	 * adds the points, so each kind of data counted its share of them (and the PD is
+	 * kept).
+	 */
+	private static Map<String, Object> result(Assessment assessment, Scoresheet sheet) {
+		Map<String, Object> result = new LinkedHashMap<>(Map.of("assessment", assessment, "hits", sheet.getHits(),
+				"financialPoints", sheet.getFinancialPoints(), "telecomPoints", sheet.getTelecomPoints(),
+				"financialWeight", sheet.getFinancialWeight(), "telecomWeight", sheet.getTelecomWeight()));
+		if (sheet.getPd() != null) {
+			int points = Math.max(1, sheet.getFinancialPoints() + sheet.getTelecomPoints());
+			int financialShare = (int) Math.round(100.0 * Math.max(0, sheet.getFinancialPoints()) / points);
+			result.put("financialWeight", Math.min(100, financialShare));
+			result.put("telecomWeight", (sheet.getTelecomPoints() > 0) ? 100 - Math.min(100, financialShare) : 0);
+			result.put("pd", sheet.getPd());
+		}
+		return result;
 	}
 
 	private List<Object> facts(LoanApplication application, Optional<FinancialProfile> financial,

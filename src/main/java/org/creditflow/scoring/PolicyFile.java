@@ -2,6 +2,8 @@ package org.creditflow.scoring;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import org.creditflow.scoring.facts.Policy.ProductRange;
 
 /**
  * Reads {@code policy.properties}, naming the line of every value that is missing, not a
- * whole number, or out of order (grades must fall from A to D).
+ * number, or out of order. A policy grades on scores ({@code grade.A=800}, rulesets
+ * written before fitted scorecards) or on the PD of a master scale ({@code score.odds},
+ * {@code grade.A.pd.max}, ...): stored rulesets of either kind still compile.
  */
 final class PolicyFile {
 
@@ -39,12 +43,16 @@ final class PolicyFile {
 					new ProductRange(reader.number(prefix + "amount.min"), reader.number(prefix + "amount.max"),
 							(int) reader.number(prefix + "term.min"), (int) reader.number(prefix + "term.max")));
 		}
+		boolean gradesOnScores = values.containsKey("grade.A");
 		Policy policy = new Policy((int) reader.number("age.minimum"), (int) reader.number("dsr.limit.percent"),
 				(int) reader.number("dsr.warning.percent"), reader.number("telecom.unpaid.knockout.amount"),
 				(int) reader.number("telecom.unpaid.knockout.months"), (int) reader.number("score.base"),
-				(int) reader.number("grade.A"), (int) reader.number("grade.B"), (int) reader.number("grade.C"),
-				(int) reader.number("grade.D"), products);
-		if (!(policy.gradeA() > policy.gradeB() && policy.gradeB() > policy.gradeC()
+				gradesOnScores ? (int) reader.number("grade.A") : 0,
+				gradesOnScores ? (int) reader.number("grade.B") : 0,
+				gradesOnScores ? (int) reader.number("grade.C") : 0,
+				gradesOnScores ? (int) reader.number("grade.D") : 0, products,
+				values.containsKey("grade.A.pd.max") ? riskScale(reader) : null);
+		if (gradesOnScores && !(policy.gradeA() > policy.gradeB() && policy.gradeB() > policy.gradeC()
 				&& policy.gradeC() > policy.gradeD())) {
 			problems.add(new RuleProblem(file.path(), reader.line("grade.A"),
 					"grade floors must fall from grade.A to grade.D"));
@@ -54,6 +62,36 @@ final class PolicyFile {
 					"dsr.warning.percent must not be above dsr.limit.percent"));
 		}
 		return policy;
+	}
+
+	/**
+	 * The scale of fitted scorecards, the master scale, the PD cut-offs of the bands and
+	 * the pricing, each checked: PDs within 0–100 and rising grade by grade, the approval
+	 * cut-off below the referral one.
+	 */
+	private static Policy.RiskScale riskScale(Reader reader) {
+		List<BigDecimal> maxima = new ArrayList<>();
+		for (String grade : Policy.GRADES.subList(0, Policy.GRADES.size() - 1)) {
+			String key = "grade." + grade + ".pd.max";
+			BigDecimal pd = reader.percent(key);
+			if (!maxima.isEmpty() && pd.compareTo(maxima.get(maxima.size() - 1)) <= 0) {
+				reader.problem(key, "the master scale's PDs must rise from grade A to grade D");
+			}
+			maxima.add(pd);
+		}
+		BigDecimal approve = reader.percent("band.approve.pd.max");
+		BigDecimal refer = reader.percent("band.refer.pd.max");
+		if (approve.compareTo(refer) > 0) {
+			reader.problem("band.approve.pd.max", "band.approve.pd.max must not be above band.refer.pd.max");
+		}
+		int odds = (int) reader.number("score.odds");
+		int pdo = (int) reader.number("score.pdo");
+		if (odds <= 0 || pdo <= 0) {
+			reader.problem("score.odds", "score.odds and score.pdo must be above 0");
+		}
+		return new Policy.RiskScale(Math.max(1, odds), Math.max(1, pdo), maxima, approve, refer,
+				reader.percent("pricing.funding.percent"), reader.percent("pricing.lgd.percent"),
+				reader.percent("pricing.cost.percent"), reader.percent("pricing.margin.percent"));
 	}
 
 	/** Reads whole numbers and remembers where each key stands, for messages. */
@@ -73,6 +111,30 @@ final class PolicyFile {
 						key + " must be a whole number, not '" + value.strip() + "'"));
 				return 0;
 			}
+		}
+
+		/** A percentage from 0 to 100, with decimals (0.5, 12.75). */
+		BigDecimal percent(String key) {
+			String value = this.values.getProperty(key);
+			if (value == null) {
+				this.problems.add(new RuleProblem(this.file.path(), 0, key + " is missing"));
+				return BigDecimal.ZERO;
+			}
+			try {
+				BigDecimal percent = new BigDecimal(value.strip());
+				if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+					problem(key, key + " must be a percentage from 0 to 100, not " + value.strip());
+				}
+				return percent;
+			}
+			catch (NumberFormatException ex) {
+				problem(key, key + " must be a number (a percentage, such as 4.5), not '" + value.strip() + "'");
+				return BigDecimal.ZERO;
+			}
+		}
+
+		void problem(String key, String message) {
+			this.problems.add(new RuleProblem(this.file.path(), line(key), message));
 		}
 
 		int line(String key) {

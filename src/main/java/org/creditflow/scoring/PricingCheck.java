@@ -11,8 +11,9 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Prices every grade in every segment with the ruleset's own pricing stage, before the
- * ruleset may decide anything: no rate may exceed the legal maximum, and every approvable
- * grade (A to D) must get a price.
+ * ruleset may decide anything: no rate may exceed the legal maximum, every approvable
+ * grade (A to D) must get a price, and where the policy prices risk (funding + PD × LGD +
+ * cost + margin) the offer table must say exactly that price.
  */
 final class PricingCheck {
 
@@ -46,6 +47,15 @@ final class PricingCheck {
 					if (APPROVABLE.contains(grade)) {
 						problems.add(new RuleProblem("(pricing)", 0, "no rate for " + where));
 					}
+				}
+				else if (ruleset.policy().hasRiskScale() && sheet.getOfferRate()
+					.compareTo(ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE)) != 0) {
+					problems.add(new RuleProblem("(pricing)", 0,
+							where + " is priced at " + sheet.getOfferRate().toPlainString()
+									+ " %, but the policy prices it at "
+									+ ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE).toPlainString()
+									+ " % (funding + PD x LGD + cost + margin in policy.properties), set by "
+									+ sheet.getFiredRules()));
 				}
 				else if (sheet.getOfferRate().compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0
 						|| sheet.getOfferRate().signum() <= 0) {

@@ -55,7 +55,7 @@ class BacktestCommandTests {
 	@Test
 	void shouldShowWhatARaisedCutOffDoesAgainstTheDefault() throws IOException {
 		Path candidate = RulesFolder.copyOfDefaultRules(folder.resolve("stricter"))
-			.replace("policy.properties", "grade.C=680", "grade.C=700")
+			.replace("policy.properties", "band.approve.pd.max=4.0", "band.approve.pd.max=3.0")
 			.root();
 		Path out = folder.resolve("stricter-out");
 		Output run = run("--rules", candidate.toString(), "--baseline", "rules", "--input", history.toString(), "--out",
@@ -139,7 +139,8 @@ class BacktestCommandTests {
 	@Test
 	void shouldRefuseABrokenCandidateNamingTheFileAndLine() {
 		Path broken = RulesFolder.copyOfDefaultRules(folder.resolve("broken"))
-			.replace("credit/decision.drl", "$sheet.grade( \"A\" );", "$sheet.grade( \"A\" ")
+			.replace("credit/decision.drl", "$sheet.grade( $policy.gradeOf( $pd ) );",
+					"$sheet.grade( $policy.gradeOf( $pd ) ")
 			.root();
 
 		Output run = run("--rules", broken.toString(), "--input", history.toString(), "--out",
@@ -152,16 +153,17 @@ class BacktestCommandTests {
 
 	@Test
 	void shouldLeaveNoDecisionsBehindWhenARuleFailsHalfWay() {
-		// compiles, but throws for every applicant the rules grade A
+		// compiles, but throws for every applicant the rules grade
 		Path failing = RulesFolder.copyOfDefaultRules(folder.resolve("failing"))
-			.replace("credit/decision.drl", "$sheet.grade( \"A\" );", "$sheet.grade( \"A\".substring( 5 ) );")
+			.replace("credit/decision.drl", "$sheet.grade( $policy.gradeOf( $pd ) );",
+					"$sheet.grade( $policy.gradeOf( $pd ).substring( 5 ) );")
 			.root();
 		Path out = folder.resolve("failed");
 
 		Output run = run("--rules", failing.toString(), "--input", history.toString(), "--out", out.toString());
 
 		assertThat(run.exit()).as(run.out()).isEqualTo(BacktestCommand.FAILED);
-		assertThat(run.err()).contains("The rules failed on row H", "Grade A");
+		assertThat(run.err()).contains("The rules failed on row H", "Grade: the master scale");
 		assertThat(out.resolve("decisions.csv")).doesNotExist();
 		assertThat(out.resolve("decisions.csv.part")).doesNotExist();
 		assertThat(out.resolve("summary.json")).doesNotExist();

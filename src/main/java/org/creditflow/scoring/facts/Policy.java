@@ -1,8 +1,13 @@
 package org.creditflow.scoring.facts;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 
 import org.creditflow.application.LoanProduct;
+
+import org.springframework.lang.Nullable;
 
 /**
  * The credit policy's numbers, from {@code rules/policy.properties}: the risk team
@@ -13,16 +18,87 @@ import org.creditflow.application.LoanProduct;
  * @param dsrWarningPercent above this the financial scorecard takes points off
  * @param telecomUnpaidKnockoutAmount unpaid phone bills of at least this much (KRW)...
  * @param telecomUnpaidKnockoutMonths ...overdue this many months or more decline
- * @param scoreBase the score of an applicant with no points either way
- * @param gradeA the lowest score of grade A (and so on for B, C, D; below D is E)
+ * @param scoreBase the score at which the odds are {@code scoreOdds} good to 1 bad
+ * @param gradeA the lowest score of grade A (and so on for B, C, D; below D is E), for
+ * rulesets that grade on scores (0 when the policy grades on PD)
  * @param products the amount and term each product allows
+ * @param risk the fitted scorecards' scale, master scale, PD cut-offs and pricing; null
+ * in a policy written before them
  */
 public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent, long telecomUnpaidKnockoutAmount,
 		int telecomUnpaidKnockoutMonths, int scoreBase, int gradeA, int gradeB, int gradeC, int gradeD,
-		Map<LoanProduct, ProductRange> products) {
+		Map<LoanProduct, ProductRange> products, @Nullable RiskScale risk) {
 
 	/** What one loan product allows. */
 	public record ProductRange(long minimumAmount, long maximumAmount, int minimumTermMonths, int maximumTermMonths) {
+	}
+
+	/** The grades of the master scale, from the safest. */
+	public static final List<String> GRADES = List.of("A", "B", "C", "D", "E");
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * What turns a fitted score into a decision and a price.
+	 *
+	 * @param scoreOdds the odds good : bad at the base score
+	 * @param scorePdo points that double the odds
+	 * @param gradePdMaxima the master scale: the highest PD (%) of grades A to D; E holds
+	 * every PD above D's
+	 * @param approvePdMax approved up to this PD (%)...
+	 * @param referPdMax ...referred to an officer up to this one, declined above
+	 * @param fundingPercent what the bank pays for the money, yearly
+	 * @param lossGivenDefaultPercent the share of a defaulted loan that is lost
+	 * @param costPercent running a loan, yearly, in percent of its amount
+	 * @param marginPercent the return the bank asks on top
+	 */
+	public record RiskScale(int scoreOdds, int scorePdo, List<BigDecimal> gradePdMaxima, BigDecimal approvePdMax,
+			BigDecimal referPdMax, BigDecimal fundingPercent, BigDecimal lossGivenDefaultPercent,
+			BigDecimal costPercent, BigDecimal marginPercent) {
+
+		public RiskScale {
+			gradePdMaxima = List.copyOf(gradePdMaxima);
+		}
+
+		/**
+		 * The probability of default (%) a score stands for: the odds are
+		 * {@code scoreOdds} at the base score and double every {@code scorePdo} points.
+		 */
+		public double pdOf(int score, int scoreBase) {
+			double odds = this.scoreOdds * Math.pow(2, (score - scoreBase) / (double) this.scorePdo);
+			return 100 / (1 + odds);
+		}
+
+		/** The grade of the master scale that holds this PD (%). */
+		public String gradeOf(double pd) {
+			for (int i = 0; i < this.gradePdMaxima.size(); i++) {
+				if (pd <= this.gradePdMaxima.get(i).doubleValue()) {
+					return GRADES.get(i);
+				}
+			}
+			return GRADES.get(this.gradePdMaxima.size());
+		}
+
+		/**
+		 * The yearly rate that prices a grade's risk: funding + PD × LGD + cost + margin,
+		 * with the grade's highest PD, rounded up to a tenth; the legal maximum for the
+		 * open-ended last grade or when the sum exceeds it.
+		 */
+		public BigDecimal priceOf(String grade, BigDecimal legalMaximum) {
+			int index = GRADES.indexOf(grade);
+			if (index < 0 || index >= this.gradePdMaxima.size()) {
+				return legalMaximum;
+			}
+			BigDecimal expectedLoss = this.gradePdMaxima.get(index)
+				.multiply(this.lossGivenDefaultPercent)
+				.divide(HUNDRED);
+			BigDecimal rate = this.fundingPercent.add(expectedLoss)
+				.add(this.costPercent)
+				.add(this.marginPercent)
+				.setScale(1, RoundingMode.CEILING);
+			return rate.min(legalMaximum);
+		}
+
 	}
 
 	public Policy {
@@ -37,6 +113,37 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 	public boolean allowsTerm(LoanProduct product, int termMonths) {
 		ProductRange range = this.products.get(product);
 		return range != null && termMonths >= range.minimumTermMonths() && termMonths <= range.maximumTermMonths();
+	}
+
+	/** The grade of the master scale that holds this PD (%); see {@link RiskScale}. */
+	public String gradeOf(double pd) {
+		return risk().gradeOf(pd);
+	}
+
+	/** The PD (%) cut-off below which the rules approve; see {@link RiskScale}. */
+	public double approvePdMax() {
+		return risk().approvePdMax().doubleValue();
+	}
+
+	/** The PD (%) cut-off above which the rules decline; see {@link RiskScale}. */
+	public double referPdMax() {
+		return risk().referPdMax().doubleValue();
+	}
+
+	/**
+	 * Whether the policy has a risk scale: fitted scores, a master scale of PDs, pricing.
+	 */
+	public boolean hasRiskScale() {
+		return this.risk != null;
+	}
+
+	/** The risk scale; a rule that needs one in a policy without it fails loudly. */
+	@Override
+	public RiskScale risk() {
+		if (this.risk == null) {
+			throw new IllegalStateException("policy.properties has no score.odds, master scale or PD cut-offs");
+		}
+		return this.risk;
 	}
 
 }

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.kie.api.definition.rule.Rule;
 
@@ -22,6 +25,17 @@ public class Scoresheet {
 
 	/** The rule metadata that names a rule's reason code. */
 	public static final String REASON_CODE = "reasonCode";
+
+	/**
+	 * The rule metadata of a fitted scorecard's bin: how many points it gives less than
+	 * the characteristic's best bin, which is what the applicant lost by it.
+	 */
+	public static final String POINTS_BELOW_BEST = "pointsBelowBest";
+
+	/** Each fitted scorecard table scores a characteristic; it may do so only once. */
+	private static final Pattern TABLE_ROW = Pattern.compile("(.*)_\\d+");
+
+	private final Set<String> scoredTables = new HashSet<>();
 
 	private final List<ReasonHit> hits = new ArrayList<>();
 
@@ -49,6 +63,9 @@ public class Scoresheet {
 
 	@Nullable
 	private Integer score;
+
+	@Nullable
+	private Double pd;
 
 	@Nullable
 	private String grade;
@@ -107,6 +124,14 @@ public class Scoresheet {
 	}
 
 	/**
+	 * Chooses the segment of a fitted scorecard: its tables' points are the score, with
+	 * nothing weighed or added.
+	 */
+	public void segment(String segment) {
+		segment(segment, 100, 100);
+	}
+
+	/**
 	 * Adds the weighted scorecard points to {@code base} and keeps the score within 1 to
 	 * 1000.
 	 */
@@ -114,6 +139,16 @@ public class Scoresheet {
 		int points = (this.financialPoints * this.financialWeight + this.telecomPoints * this.telecomWeight) / 100;
 		this.score = Math.max(1, Math.min(1000, base + points));
 		this.changed.add("score");
+	}
+
+	/**
+	 * The fitted scorecards' points become the score, kept within 1 to 1000, and the
+	 * score the probability of default it stands for on the policy's scale.
+	 */
+	public void score(Policy policy) {
+		combine(0);
+		this.pd = policy.risk().pdOf(this.score, policy.scoreBase());
+		this.changed.add("pd");
 	}
 
 	public void grade(String grade) {
@@ -170,8 +205,17 @@ public class Scoresheet {
 
 	private void record(Rule rule, ReasonHit.Category category, int points) {
 		Object code = rule.getMetaData().get(REASON_CODE);
+		Object belowBest = rule.getMetaData().get(POINTS_BELOW_BEST);
+		if (belowBest != null) {
+			Matcher row = TABLE_ROW.matcher(rule.getName());
+			if (!this.scoredTables.add(row.matches() ? row.group(1) : rule.getName())) {
+				throw new IllegalStateException("\"" + rule.getName() + "\" scores a characteristic its table "
+						+ "already scored: two bins of one characteristic overlap");
+			}
+		}
 		if (code != null) {
-			this.hits.add(new ReasonHit(rule.getName(), code.toString(), category, points));
+			int impact = (belowBest != null) ? -Integer.parseInt(belowBest.toString().strip()) : points;
+			this.hits.add(new ReasonHit(rule.getName(), code.toString(), category, impact));
 		}
 	}
 
@@ -228,6 +272,14 @@ public class Scoresheet {
 	@Nullable
 	public Integer getScore() {
 		return this.score;
+	}
+
+	/**
+	 * The probability of default (%) of a fitted score; null for rulesets without one.
+	 */
+	@Nullable
+	public Double getPd() {
+		return this.pd;
 	}
 
 	@Nullable
