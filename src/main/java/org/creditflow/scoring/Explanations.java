@@ -59,8 +59,11 @@ class Explanations {
 				criteria.add(criterion(code.asText(), "AGAINST", hits, korean));
 			}
 		});
+		// for it: a hand-set rule's points, or a fitted scorecard's best bin (nothing
+		// lost)
 		hits.stream()
-			.filter((hit) -> hit.points() > 0)
+			.filter((hit) -> hit.points() > 0 || (hit.points() == 0 && (hit.category() == ReasonHit.Category.FINANCIAL
+					|| hit.category() == ReasonHit.Category.TELECOM)))
 			.sorted(Comparator.comparingInt((ReasonHit hit) -> -weighted(hit, financialWeight, telecomWeight)))
 			.map(ReasonHit::code)
 			.distinct()

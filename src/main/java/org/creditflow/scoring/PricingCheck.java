@@ -48,6 +48,13 @@ final class PricingCheck {
 						problems.add(new RuleProblem("(pricing)", 0, "no rate for " + where));
 					}
 				}
+				else if (sheet.getOfferRate().compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0
+						|| sheet.getOfferRate().signum() <= 0) {
+					problems.add(new RuleProblem("(pricing)", 0,
+							where + " is priced at " + sheet.getOfferRate().toPlainString()
+									+ " %; a rate must be above 0 and at most " + Ruleset.LEGAL_MAXIMUM_RATE
+									+ " % (legal maximum), set by " + sheet.getFiredRules()));
+				}
 				else if (ruleset.policy().hasRiskScale() && sheet.getOfferRate()
 					.compareTo(ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE)) != 0) {
 					problems.add(new RuleProblem("(pricing)", 0,
@@ -56,13 +63,6 @@ final class PricingCheck {
 									+ ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE).toPlainString()
 									+ " % (funding + PD x LGD + cost + margin in policy.properties), set by "
 									+ sheet.getFiredRules()));
-				}
-				else if (sheet.getOfferRate().compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0
-						|| sheet.getOfferRate().signum() <= 0) {
-					problems.add(new RuleProblem("(pricing)", 0,
-							where + " is priced at " + sheet.getOfferRate().toPlainString()
-									+ " %; a rate must be above 0 and at most " + Ruleset.LEGAL_MAXIMUM_RATE
-									+ " % (legal maximum), set by " + sheet.getFiredRules()));
 				}
 			}
 		}

@@ -320,7 +320,7 @@ class AuditTests {
 	@Test
 	void shouldReplayADecisionIdenticallyWithTheRulesetThatMadeItAfterTheRulesChanged() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
-		Ruleset original = OlderRuleset.replaceWithStricterGrades(this.activeRuleset);
+		Ruleset original = OlderRuleset.replaceWithStricterCutOff(this.activeRuleset);
 		try {
 			JsonNode replay = this.http.withBasicAuth("auditor", "auditor")
 				.postForObject("/api/audit/applications/" + id + "/replay", null, JsonNode.class);

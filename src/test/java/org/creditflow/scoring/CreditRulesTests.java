@@ -2,6 +2,7 @@ package org.creditflow.scoring;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -32,8 +33,10 @@ class CreditRulesTests {
 		assertThat(sheet.getBand()).isEqualTo("APPROVE");
 		assertThat(sheet.getGrade()).isEqualTo("A");
 		assertThat(sheet.getOfferLimit()).isEqualTo(20_000_000);
-		assertThat(sheet.getOfferRate()).isEqualByComparingTo("5.9");
-		assertThat(sheet.adverseReasons()).isEmpty();
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("7.6");
+		// nothing but the points even a prime applicant falls short of the best bins by
+		assertThat(sheet.adverseReasons()).extracting(ReasonHit::category)
+			.containsOnly(ReasonHit.Category.FINANCIAL, ReasonHit.Category.TELECOM);
 	}
 
 	@Test
@@ -93,7 +96,7 @@ class CreditRulesTests {
 
 		assertThat(sheet.getBand()).isEqualTo("DECLINE");
 		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code)
-			.contains("LOW_SCORE", "TELCO_LATE_PAYMENTS", "TELCO_UNPAID_BILLS");
+			.contains("LOW_SCORE", "SC_TELCO_PAYMENTS", "SC_TELCO_TENURE");
 	}
 
 	@Test
@@ -107,27 +110,29 @@ class CreditRulesTests {
 	@Test
 	void shouldReferABorderlineScoreWithAnIndicativeOffer() {
 		FinancialProfile average = new FinancialProfile(Facts.prime().accounts(), 4_000_000, Facts.prime().loans(),
-				Facts.prime().cards(), 0, 0, false, 1, 36, 690);
+				List.of(new FinancialProfile.Card(10_000_000, 6_000_000)), 0, 0, false, 0, 120, 560);
 		Scoresheet sheet = ruleset.evaluate(new Facts().financial(average).build());
 
 		assertThat(sheet.getBand()).isEqualTo("REFER");
 		assertThat(sheet.getGrade()).isEqualTo("D");
-		assertThat(sheet.getOfferRate()).isEqualByComparingTo("16.9");
+		assertThat(sheet.getPd()).isBetween(4.0, 8.0);
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("11.8");
 		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).first().isEqualTo("BORDERLINE_SCORE");
 	}
 
 	@Test
 	void shouldCutTheLimitToTheDsrHeadroomAtTheOfferedRateAndSaySo() {
-		// within 40 % at the 10 % reference rate, but not at grade C's 12.9 %
-		Scoresheet sheet = ruleset.evaluate(new Facts().amount(55_000_000)
+		// within 40 % at the 10 % reference rate, but not at grade D's 11.8 %
+		Scoresheet sheet = ruleset.evaluate(new Facts().amount(30_500_000)
 			.income(60_000_000)
-			.financial(new FinancialProfile(Facts.prime().accounts(), 5_000_000, Facts.prime().loans(),
-					Facts.prime().cards(), 0, 0, false, 0, 120, 700))
+			.financial(new FinancialProfile(Facts.prime().accounts(), 5_000_000,
+					List.of(new FinancialProfile.ExistingLoan(FinancialProfile.LenderType.BANK, 30_000_000, 1_000_000)),
+					List.of(new FinancialProfile.Card(10_000_000, 6_000_000)), 0, 0, false, 0, 120, 560))
 			.build());
 
-		assertThat(sheet.getBand()).isEqualTo("APPROVE");
-		assertThat(sheet.getOfferRate()).isEqualByComparingTo("12.9");
-		assertThat(sheet.getOfferLimit()).isLessThan(55_000_000).isGreaterThan(50_000_000);
+		assertThat(sheet.getBand()).isEqualTo("REFER");
+		assertThat(sheet.getOfferRate()).isEqualByComparingTo("11.8");
+		assertThat(sheet.getOfferLimit()).isLessThan(30_500_000).isGreaterThan(29_500_000);
 		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).contains("LIMIT_REDUCED_DSR");
 	}
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * For tests outside this package: puts a variant of the default rules into service (its
- * policy's grade cut-offs moved, so the same facts grade differently) and the default
- * rules back.
+ * policy's approval cut-off moved, so the same facts are decided differently) and the
+ * default rules back.
  */
 public final class OlderRuleset {
 
@@ -19,17 +19,15 @@ public final class OlderRuleset {
 	}
 
 	/**
-	 * Replaces the ruleset in service by one with stricter grades; returns the one it
-	 * replaced.
+	 * Replaces the ruleset in service by one that approves only a PD of 0.1 % or less;
+	 * returns the one it replaced.
 	 */
-	public static Ruleset replaceWithStricterGrades(ActiveRuleset active) {
+	public static Ruleset replaceWithStricterCutOff(ActiveRuleset active) {
 		try {
 			List<RuleFile> files = new ArrayList<>();
 			for (RuleFile file : RuleFiles.fromFolder(Path.of("rules"))) {
 				files.add(file.path().equals("policy.properties") ? new RuleFile(file.path(),
-						file.text()
-							.replace("grade.A=800", "grade.A=900")
-							.replace("grade.B=740", "grade.B=880")
+						requireReplaced(file.text(), "band.approve.pd.max=4.0", "band.approve.pd.max=0.1")
 							.getBytes(StandardCharsets.UTF_8))
 						: file);
 			}
@@ -40,6 +38,13 @@ public final class OlderRuleset {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String requireReplaced(String text, String from, String to) {
+		if (!text.contains(from)) {
+			throw new IllegalStateException("policy.properties has no " + from);
+		}
+		return text.replace(from, to);
 	}
 
 	public static void restore(ActiveRuleset active, Ruleset ruleset) {

@@ -187,8 +187,8 @@ class RuleCodePolicyTests {
 	@Test
 	void shouldRefuseACellOfTheOfferTableOnItsRow() throws IOException {
 		List<RuleFile> files = replace(defaultFiles(), "credit/pricing.drl.csv",
-				text(defaultFiles(), "credit/pricing.drl.csv").replace("pricing,C,FULL_FILE,12.9,100",
-						"pricing,C,FULL_FILE,12.9,100); System.exit(0"));
+				text(defaultFiles(), "credit/pricing.drl.csv").replace("pricing,C,FULL_FILE,9.4,100",
+						"pricing,C,FULL_FILE,9.4,100); System.exit(0"));
 
 		assertThat(RuleCodePolicy.check(files)).map(RuleProblem::toString)
 			.anySatisfy(

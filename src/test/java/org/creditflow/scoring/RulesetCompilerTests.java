@@ -143,7 +143,7 @@ class RulesetCompilerTests {
 	@Test
 	void shouldRefuseAPriceAboveTheLegalMaximumRate() throws IOException {
 		List<RuleFile> files = defaultFiles();
-		String table = text(files, "credit/pricing.drl.csv").replace("pricing,B,THIN_FILE,10.9,80",
+		String table = text(files, "credit/pricing.drl.csv").replace("pricing,B,THIN_FILE,8.2,80",
 				"pricing,B,THIN_FILE,21.9,80");
 
 		assertThatExceptionOfType(InvalidRulesetException.class)
@@ -153,9 +153,21 @@ class RulesetCompilerTests {
 	}
 
 	@Test
+	void shouldRefuseARateThatIsNotThePolicysPriceOfTheGrade() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String table = text(files, "credit/pricing.drl.csv").replace("pricing,B,THIN_FILE,8.2,80",
+				"pricing,B,THIN_FILE,10.9,80");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "credit/pricing.drl.csv", table), "test"))
+			.withMessageContaining(
+					"grade B in segment THIN_FILE is priced at 10.9 %, but the policy prices it at 8.2 %");
+	}
+
+	@Test
 	void shouldNameTheRowOfABrokenDecisionTable() throws IOException {
 		List<RuleFile> files = defaultFiles();
-		String table = text(files, "credit/pricing.drl.csv").replace("pricing,C,FULL_FILE,12.9,100",
+		String table = text(files, "credit/pricing.drl.csv").replace("pricing,C,FULL_FILE,9.4,100",
 				"pricing,C,FULL_FILE,twelve,100");
 
 		assertThatExceptionOfType(InvalidRulesetException.class)
