@@ -16,7 +16,8 @@ import org.creditflow.backtest.ScoreDistribution;
  * is binned and weighed on the training rows, those with enough information value enter a
  * logistic regression on their weights of evidence, one that comes out with the wrong
  * sign (it only repeats what the others say) leaves and the rest are fitted again, and
- * the coefficients become points on the policy's scale.
+ * the coefficients become points on the policy's scale. The PDs are checked against the
+ * bad rates observed in score bands and in the grades of the master scale.
  */
 final class ScorecardBuilder {
 
@@ -27,7 +28,7 @@ final class ScorecardBuilder {
 	private ScorecardBuilder() {
 	}
 
-	static Result build(LabelledData data, ScorecardSpec spec, ScoreScale scale) {
+	static Result build(LabelledData data, ScorecardSpec spec, ScoreScale scale, MasterScale masterScale) {
 		boolean[] holdout = holdout(data, spec);
 		int[] score = new int[data.rows()];
 		double[] pd = new double[data.rows()];
@@ -36,13 +37,13 @@ final class ScorecardBuilder {
 			int[] rows = segment.getValue().stream().mapToInt(Integer::intValue).toArray();
 			int[] train = IntStream.of(rows).filter((row) -> !holdout[row]).toArray();
 			int[] kept = IntStream.of(rows).filter((row) -> holdout[row]).toArray();
-			segments.put(segment.getKey(), fit(data, spec, scale, train, kept, score, pd));
+			segments.put(segment.getKey(), fit(data, spec, scale, masterScale, train, kept, score, pd));
 		}
 		return new Result(new ScorecardModel(scale, spec.holdout(), spec.seed(), segments), score, pd, holdout);
 	}
 
-	private static ScorecardModel.Segment fit(LabelledData data, ScorecardSpec spec, ScoreScale scale, int[] train,
-			int[] kept, int[] score, double[] pd) {
+	private static ScorecardModel.Segment fit(LabelledData data, ScorecardSpec spec, ScoreScale scale,
+			MasterScale masterScale, int[] train, int[] kept, int[] score, double[] pd) {
 		if (train.length == 0 || IntStream.of(train).allMatch((row) -> data.bad[row])
 				|| IntStream.of(train).noneMatch((row) -> data.bad[row])) {
 			throw new IllegalArgumentException("A segment needs goods and bads among its training rows; " + "segment "
@@ -106,10 +107,12 @@ final class ScorecardBuilder {
 					characteristic.type().name().toLowerCase(java.util.Locale.ROOT), characteristic.informationValue(),
 					index >= 0, why.get(characteristic.name()), (index >= 0) ? fit.coefficient(index) : null, bins));
 		}
+		int[] checked = (kept.length > 0) ? kept : train;
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
 				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), quality(trainScores),
 				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
-				CalibrationTable.of((kept.length > 0) ? kept : train, score, pd, data.bad));
+				CalibrationTable.of(checked, score, pd, data.bad),
+				masterScale.isEmpty() ? null : CalibrationTable.byGrade(checked, pd, data.bad, masterScale));
 	}
 
 	/**
