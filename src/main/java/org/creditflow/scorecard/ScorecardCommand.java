@@ -18,9 +18,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * {@code java -jar creditflow.jar scorecard --input FILE.csv --spec SPEC.yaml --out DIR
  * [--policy rules/policy.properties]}: fits a scorecard per segment from a labelled CSV
- * and writes {@code model.json} and {@code scores.csv} to the folder. The score scale
- * (base score, its odds, points to double the odds) and the master scale (grades as bands
- * of PD, which the calibration is checked in) come from the policy file.
+ * and writes {@code model.json}, {@code scores.csv} and {@code report.html} to the
+ * folder. The score scale (base score, its odds, points to double the odds) and the
+ * master scale (grades as bands of PD, which the calibration is checked in) come from the
+ * policy file.
  */
 public final class ScorecardCommand {
 
@@ -65,6 +66,8 @@ public final class ScorecardCommand {
 			Path folder = Files.createDirectories(Path.of(args.get("--out")));
 			JSON.writeValue(folder.resolve("model.json").toFile(), result.model());
 			writeScores(folder.resolve("scores.csv"), data, spec, result);
+			Files.writeString(folder.resolve("report.html"), ScorecardReport.html(result, args.get("--input")),
+					StandardCharsets.UTF_8);
 			result.model()
 				.segments()
 				.forEach((segment, fitted) -> out.printf(Locale.ROOT, "%s: %,d training rows, Gini %.3f train%s%n",
@@ -73,7 +76,7 @@ public final class ScorecardCommand {
 			if (masterScale.isEmpty()) {
 				out.println(policyFile + " has no master scale (grade.A.pd.max, ...): calibration by score band only");
 			}
-			out.println("Wrote " + folder.resolve("model.json") + " and scores.csv");
+			out.println("Wrote " + folder.resolve("model.json") + ", scores.csv and report.html");
 			return DONE;
 		}
 		catch (ScorecardSpec.InvalidSpecException ex) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,11 @@ class ScorecardCommandTests {
 		JsonNode bureau = model.at("/segments/FULL_FILE/characteristics/0");
 		assertThat(bureau.get("selected").asBoolean()).isTrue();
 		assertThat(bureau.get("bins").size()).isGreaterThan(2);
+		assertThat(run.out()).contains("scores.csv and report.html");
+		String report = Files.readString(out.resolve("report.html"));
+		assertThat(report).contains("<h2>Segment FULL_FILE</h2>", "<h2>Segment THIN_FILE</h2>",
+				String.format(Locale.US, ">%.3f<", model.at("/segments/THIN_FILE/holdout/gini").asDouble()),
+				"id=\"chart-1-grades\"");
 		List<String> scores = Files.readAllLines(out.resolve("scores.csv"));
 		assertThat(scores).hasSize(30001);
 		assertThat(scores.get(0)).isEqualTo("row,segment,partition,score,pd,bad");
