@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,6 +69,14 @@ public final class Browser implements AutoCloseable {
 
 	public void click(By locator) {
 		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+	}
+
+	/**
+	 * Moves the mouse to a point of an element, given from its centre, as a person
+	 * pointing at a chart would.
+	 */
+	public void hover(By locator, int xFromCentre, int yFromCentre) {
+		new Actions(this.driver).moveToElement(await(locator), xFromCentre, yFromCentre).perform();
 	}
 
 	public String text(By locator) {

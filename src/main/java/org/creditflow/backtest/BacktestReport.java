@@ -1,9 +1,5 @@
 package org.creditflow.backtest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +9,6 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditflow.backtest.BacktestSummary.Comparison;
 import org.creditflow.backtest.BacktestSummary.Reproduction;
 import org.creditflow.backtest.BacktestSummary.RulesetInfo;
@@ -36,32 +30,21 @@ import static org.creditflow.backtest.ReportFormat.ratioChange;
 import static org.creditflow.backtest.ReportFormat.runTime;
 
 /**
- * The {@code report.html} of a backtest, which a bank's risk committee reads: one file,
- * downloaded and opened from disk without a network, so everything it needs is inside it.
- * The tables are written here, so the figures read and print even where a viewer blocks
- * scripts; the charts are drawn by Apache ECharts, inlined from its webjar, from the
- * summary embedded as one JSON object (the same one as {@code summary.json}).
+ * The {@code report.html} of a backtest, which a bank's risk committee reads: one file
+ * that opens offline ({@link ReportPage}), its tables written here, its charts drawn from
+ * the summary embedded as one JSON object (the same one as {@code summary.json}).
  */
 final class BacktestReport {
-
-	/** The bundle of the {@code org.webjars.npm:echarts} dependency in pom.xml. */
-	static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
 	/** The id of the script element holding the summary as JSON. */
 	static final String DATA_ID = "backtest-data";
 
-	/** Where the report's own style, notes and chart script are, beside this class. */
+	/** Where the report's own notes and chart script are, beside this class. */
 	private static final String OWN_RESOURCES = "org/creditflow/backtest/";
 
-	private static final String ECHARTS = inlinable(ECHARTS_RESOURCE, read(ECHARTS_RESOURCE, "see echarts in pom.xml"));
+	private static final String HOW_TO_READ = ReportPage.resource(OWN_RESOURCES + "report-notes.html");
 
-	private static final String STYLE = own("report.css");
-
-	private static final String HOW_TO_READ = own("report-notes.html");
-
-	private static final String CHARTS_SCRIPT = inlinable(OWN_RESOURCES + "report.js", own("report.js"));
-
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final String CHARTS_SCRIPT = ReportPage.script(OWN_RESOURCES + "report.js");
 
 	private static final Map<String, String> SEGMENT_NAMES = Map.of(HistoryCase.THIN_FILE, "Thin file",
 			HistoryCase.FULL_FILE, "Full file", HistoryCase.NO_FINANCIAL_DATA, "No financial data");
@@ -101,14 +84,7 @@ final class BacktestReport {
 	}
 
 	static String html(BacktestSummary summary) {
-		StringBuilder page = new StringBuilder(ECHARTS.length() + 64 * 1024);
-		page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-			.append("<title>Backtest report ")
-			.append(escape(shortVersion(summary.ruleset())))
-			.append("</title>\n<style>")
-			.append(STYLE)
-			.append("</style>\n</head>\n<body>\n");
+		StringBuilder page = ReportPage.open("Backtest report " + shortVersion(summary.ruleset()), ReportPage.STYLE);
 		header(page, summary);
 		headline(page, summary);
 		bySegment(page, summary);
@@ -121,13 +97,7 @@ final class BacktestReport {
 			reproduction(page, summary.reproduced());
 		}
 		page.append(HOW_TO_READ);
-		page.append("<script type=\"application/json\" id=\"" + DATA_ID + "\">")
-			.append(json(summary))
-			.append("</script>\n<script>")
-			.append(ECHARTS)
-			.append("</script>\n<script>")
-			.append(CHARTS_SCRIPT)
-			.append("</script>\n</body>\n</html>\n");
+		ReportPage.close(page, DATA_ID, summary, CHARTS_SCRIPT);
 		return page.toString();
 	}
 
@@ -259,10 +229,10 @@ final class BacktestReport {
 
 	private static void charts(StringBuilder page) {
 		page.append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
-		chart(page, "chart-roc", "ROC: bads flagged against goods flagged, as the cut-off score rises");
-		chart(page, "chart-ks", "KS: share of bads and of goods at or below each score");
-		chart(page, "chart-scores", "Scores of goods and bads, per 20-point band");
-		chart(page, "chart-bands", "Approval rate and bad rate per 20-point score band");
+		ReportPage.chart(page, "chart-roc", "ROC: bads flagged against goods flagged, as the cut-off score rises");
+		ReportPage.chart(page, "chart-ks", "KS: share of bads and of goods at or below each score");
+		ReportPage.chart(page, "chart-scores", "Scores of goods and bads, per 20-point band");
+		ReportPage.chart(page, "chart-bands", "Approval rate and bad rate per 20-point score band");
 		page.append("</div>\n</section>\n");
 	}
 
@@ -313,14 +283,6 @@ final class BacktestReport {
 		return count(swap.count()) + " (bad rate " + percent(swap.badRate()) + ")";
 	}
 
-	private static void chart(StringBuilder page, String id, String caption) {
-		page.append("<figure><figcaption>")
-			.append(caption)
-			.append("</figcaption><div id=\"")
-			.append(id)
-			.append("\" class=\"chart\"></div></figure>\n");
-	}
-
 	private static void fact(StringBuilder page, String term, String html) {
 		page.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
 	}
@@ -367,51 +329,6 @@ final class BacktestReport {
 		}
 		return ratio(figures.gini()) + "<span class=\"ci\">" + ratio(interval.get(0)) + " to " + ratio(interval.get(1))
 				+ "</span>";
-	}
-
-	/**
-	 * The summary as JSON for the script. A {@code <} only occurs inside JSON strings,
-	 * where its Unicode escape means the same, so no value (a population's free text) can
-	 * close the script element or open a comment in it.
-	 */
-	private static String json(BacktestSummary summary) {
-		try {
-			return JSON.writeValueAsString(summary).replace("<", "\\u003c");
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the backtest summary as JSON", ex);
-		}
-	}
-
-	/**
-	 * One of the report's own files as a text block would hold it: lines ending in
-	 * {@code \n} whatever the checkout, and without the comment a file may open with for
-	 * its readers.
-	 */
-	private static String own(String name) {
-		String text = read(OWN_RESOURCES + name, "it belongs in src/main/resources").replace("\r\n", "\n");
-		int commentEnd = text.indexOf("*/\n");
-		return (text.startsWith("/*") && commentEnd >= 0) ? text.substring(commentEnd + 3) : text;
-	}
-
-	private static String read(String resource, String whereToLook) {
-		try (InputStream in = BacktestReport.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException(resource + " is not on the classpath: " + whereToLook);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** A script goes into the page as it is, so nothing in it may end its element. */
-	private static String inlinable(String resource, String script) {
-		if (script.toLowerCase(Locale.ROOT).contains("</script") || script.contains("<!--")) {
-			throw new IllegalStateException(resource + " cannot be inlined: it would end its script element");
-		}
-		return script;
 	}
 
 	/**

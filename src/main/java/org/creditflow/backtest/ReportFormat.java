@@ -7,27 +7,28 @@ import org.springframework.lang.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * How the backtest report writes its figures: in US English whatever the machine's
- * locale, to the decimals the risk team reads, changes signed (of shares in percentage
- * points), a dash for a figure that cannot be computed; and free text escaped for HTML.
+ * How the reports (the backtest's, the scorecard's) write their figures: in US English
+ * whatever the machine's locale, to the decimals the risk team reads, changes signed (of
+ * shares in percentage points), a dash for a figure that cannot be computed; and free
+ * text escaped for HTML.
  */
-final class ReportFormat {
+public final class ReportFormat {
 
 	/** A figure that is missing: no outcomes, no baseline, no approved rows. */
-	static final String MISSING = "–";
+	public static final String MISSING = "–";
 
 	private ReportFormat() {
 	}
 
-	static String count(long value) {
+	public static String count(long value) {
 		return String.format(Locale.US, "%,d", value);
 	}
 
-	static String percent(@Nullable Double share) {
+	public static String percent(@Nullable Double share) {
 		return known(share) ? String.format(Locale.US, "%.1f %%", share * 100) : MISSING;
 	}
 
-	static String ratio(@Nullable Double value) {
+	public static String ratio(@Nullable Double value) {
 		return format("%.3f", value);
 	}
 
@@ -79,7 +80,7 @@ final class ReportFormat {
 		return (known(candidate) && known(baseline)) ? format("%+,.0f", candidate - baseline) : MISSING;
 	}
 
-	static String escape(String text) {
+	public static String escape(String text) {
 		return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 	}
 

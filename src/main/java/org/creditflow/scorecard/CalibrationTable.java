@@ -2,12 +2,15 @@ package org.creditflow.scorecard;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Predicted against observed PD in bands of scores: whether a scorecard's PD can be
- * believed, band by band, within the noise of a binomial count.
+ * Predicted against observed PD in bands of scores and in the grades of the master scale:
+ * whether a scorecard's PD can be believed, band by band and grade by grade, within the
+ * noise of a binomial count.
  */
 final class CalibrationTable {
 
@@ -34,22 +37,72 @@ final class CalibrationTable {
 			if (to <= from) {
 				continue;
 			}
-			double predicted = 0;
-			long bads = 0;
+			Defaults defaults = new Defaults();
 			for (int i = from; i < to; i++) {
-				predicted += pd[sorted[i]];
-				bads += bad[sorted[i]] ? 1 : 0;
+				defaults.add(pd[sorted[i]], bad[sorted[i]]);
 			}
-			int n = to - from;
-			double expected = predicted;
-			double variance = 0;
-			for (int i = from; i < to; i++) {
-				variance += pd[sorted[i]] * (1 - pd[sorted[i]]);
-			}
-			bands.add(new ScorecardModel.CalibrationBand(score[sorted[from]], score[sorted[to - 1]], n, predicted / n,
-					bads / (double) n, (variance > 0) ? (bads - expected) / Math.sqrt(variance) : 0));
+			bands.add(new ScorecardModel.CalibrationBand(score[sorted[from]], score[sorted[to - 1]], defaults.rows,
+					defaults.meanPd(), defaults.badRate(), defaults.standardErrors()));
 		}
 		return bands;
+	}
+
+	/**
+	 * Predicted against observed PD in every grade of the master scale, from A; a grade
+	 * without rows shows its bounds and no figures.
+	 */
+	static List<ScorecardModel.GradeCalibration> byGrade(int[] rows, double[] pd, boolean[] bad, MasterScale scale) {
+		Map<String, Defaults> grades = new LinkedHashMap<>();
+		scale.grades().forEach((grade) -> grades.put(grade.name(), new Defaults()));
+		for (int row : rows) {
+			grades.get(scale.gradeOf(pd[row])).add(pd[row], bad[row]);
+		}
+		return scale.grades().stream().map((grade) -> {
+			Defaults defaults = grades.get(grade.name());
+			boolean any = defaults.rows > 0;
+			return new ScorecardModel.GradeCalibration(grade.name(), grade.pdFromPercent(), grade.pdToPercent(),
+					defaults.rows, any ? defaults.meanPd() : null, any ? defaults.badRate() : null,
+					any ? defaults.standardErrors() : null);
+		}).toList();
+	}
+
+	/**
+	 * The rows of a band or a grade: the PDs predicted, the variance of their count of
+	 * bads, and the bads observed.
+	 */
+	private static final class Defaults {
+
+		private long rows;
+
+		private double predicted;
+
+		private double variance;
+
+		private long bads;
+
+		void add(double pd, boolean bad) {
+			this.rows++;
+			this.predicted += pd;
+			this.variance += pd * (1 - pd);
+			this.bads += bad ? 1 : 0;
+		}
+
+		double meanPd() {
+			return this.predicted / this.rows;
+		}
+
+		double badRate() {
+			return this.bads / (double) this.rows;
+		}
+
+		/**
+		 * The observed bads' distance from the predicted, in standard errors of a sum of
+		 * Bernoulli draws with the rows' PDs.
+		 */
+		double standardErrors() {
+			return (this.variance > 0) ? (this.bads - this.predicted) / Math.sqrt(this.variance) : 0;
+		}
+
 	}
 
 }

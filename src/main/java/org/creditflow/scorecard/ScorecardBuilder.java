@@ -16,33 +16,46 @@ import org.creditflow.backtest.ScoreDistribution;
  * is binned and weighed on the training rows, those with enough information value enter a
  * logistic regression on their weights of evidence, one that comes out with the wrong
  * sign (it only repeats what the others say) leaves and the rest are fitted again, and
- * the coefficients become points on the policy's scale.
+ * the coefficients become points on the policy's scale. The PDs are checked against the
+ * bad rates observed in score bands and in the grades of the master scale.
  */
 final class ScorecardBuilder {
 
-	/** What was fitted, and every row's score, PD and partition. */
-	record Result(ScorecardModel model, int[] score, double[] pd, boolean[] holdout) {
+	/**
+	 * What was fitted, every row's score, PD and partition, and per segment the scores of
+	 * its goods and bads.
+	 */
+	record Result(ScorecardModel model, int[] score, double[] pd, boolean[] holdout,
+			Map<String, Separation> separation) {
+	}
+
+	/** The goods and bads at each score, on the training rows and on the holdout. */
+	record Separation(ScoreDistribution train, ScoreDistribution holdout) {
 	}
 
 	private ScorecardBuilder() {
 	}
 
-	static Result build(LabelledData data, ScorecardSpec spec, ScoreScale scale) {
+	static Result build(LabelledData data, ScorecardSpec spec, ScoreScale scale, MasterScale masterScale) {
 		boolean[] holdout = holdout(data, spec);
 		int[] score = new int[data.rows()];
 		double[] pd = new double[data.rows()];
 		Map<String, ScorecardModel.Segment> segments = new LinkedHashMap<>();
+		Map<String, Separation> separation = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Integer>> segment : rowsBySegment(data).entrySet()) {
 			int[] rows = segment.getValue().stream().mapToInt(Integer::intValue).toArray();
 			int[] train = IntStream.of(rows).filter((row) -> !holdout[row]).toArray();
 			int[] kept = IntStream.of(rows).filter((row) -> holdout[row]).toArray();
-			segments.put(segment.getKey(), fit(data, spec, scale, train, kept, score, pd));
+			Separation scores = new Separation(new ScoreDistribution(), new ScoreDistribution());
+			segments.put(segment.getKey(), fit(data, spec, scale, masterScale, train, kept, score, pd, scores));
+			separation.put(segment.getKey(), scores);
 		}
-		return new Result(new ScorecardModel(scale, spec.holdout(), spec.seed(), segments), score, pd, holdout);
+		return new Result(new ScorecardModel(scale, spec.holdout(), spec.seed(), segments), score, pd, holdout,
+				separation);
 	}
 
-	private static ScorecardModel.Segment fit(LabelledData data, ScorecardSpec spec, ScoreScale scale, int[] train,
-			int[] kept, int[] score, double[] pd) {
+	private static ScorecardModel.Segment fit(LabelledData data, ScorecardSpec spec, ScoreScale scale,
+			MasterScale masterScale, int[] train, int[] kept, int[] score, double[] pd, Separation scores) {
 		if (train.length == 0 || IntStream.of(train).allMatch((row) -> data.bad[row])
 				|| IntStream.of(train).noneMatch((row) -> data.bad[row])) {
 			throw new IllegalArgumentException("A segment needs goods and bads among its training rows; " + "segment "
@@ -79,8 +92,8 @@ final class ScorecardBuilder {
 			points.put(characteristic.name(), binPoints);
 		}
 		int unseen = points(0, fit.intercept(), n, scale);
-		ScoreDistribution trainScores = new ScoreDistribution();
-		ScoreDistribution keptScores = new ScoreDistribution();
+		ScoreDistribution trainScores = scores.train();
+		ScoreDistribution keptScores = scores.holdout();
 		for (int[] part : List.of(train, kept)) {
 			for (int row : part) {
 				int total = selected.isEmpty() ? (int) Math.round(scale.offset() - factor * fit.intercept()) : 0;
@@ -108,10 +121,12 @@ final class ScorecardBuilder {
 					characteristic.informationValue(), index >= 0, why.get(characteristic.name()),
 					(index >= 0) ? fit.coefficient(index) : null, bins));
 		}
+		int[] checked = (kept.length > 0) ? kept : train;
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
 				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), unseen, quality(trainScores),
 				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
-				CalibrationTable.of((kept.length > 0) ? kept : train, score, pd, data.bad));
+				CalibrationTable.of(checked, score, pd, data.bad),
+				masterScale.isEmpty() ? null : CalibrationTable.byGrade(checked, pd, data.bad, masterScale));
 	}
 
 	/**

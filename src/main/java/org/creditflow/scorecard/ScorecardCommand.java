@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * {@code java -jar creditflow.jar scorecard --input FILE.csv --spec SPEC.yaml --out DIR
  * [--policy rules/policy.properties]}: fits a scorecard per segment from a labelled CSV
- * and writes {@code model.json} and {@code scores.csv} to the folder. The score scale
- * (base score, its odds, points to double the odds) comes from the policy file.
+ * and writes {@code model.json}, {@code scores.csv} and {@code report.html} to the
+ * folder. The score scale (base score, its odds, points to double the odds) and the
+ * master scale (grades as bands of PD, which the calibration is checked in) come from the
+ * policy file.
  */
 public final class ScorecardCommand {
 
@@ -55,9 +57,12 @@ public final class ScorecardCommand {
 		}
 		try {
 			ScorecardSpec spec = ScorecardSpec.read(Path.of(args.get("--spec")));
-			ScoreScale scale = scale(Path.of(args.getOrDefault("--policy", "rules/policy.properties")));
+			Path policyFile = Path.of(args.getOrDefault("--policy", "rules/policy.properties"));
+			Properties policy = policy(policyFile);
+			ScoreScale scale = scale(policy, policyFile);
+			MasterScale masterScale = MasterScale.of(policy, policyFile);
 			LabelledData data = LabelledData.read(Path.of(args.get("--input")), spec);
-			ScorecardBuilder.Result result = ScorecardBuilder.build(data, spec, scale);
+			ScorecardBuilder.Result result = ScorecardBuilder.build(data, spec, scale, masterScale);
 			Path folder = Files.createDirectories(Path.of(args.get("--out")));
 			JSON.writeValue(folder.resolve("model.json").toFile(), result.model());
 			writeScores(folder.resolve("scores.csv"), data, spec, result);
@@ -73,12 +78,17 @@ public final class ScorecardCommand {
 						+ ((notFacts.size() > 3) ? " and " + (notFacts.size() - 3) + " more" : "")
 						+ " name no fact property (such as TelecomProfile.monthsOfTenure)");
 			}
+			Files.writeString(folder.resolve("report.html"), ScorecardReport.html(result, args.get("--input")),
+					StandardCharsets.UTF_8);
 			result.model()
 				.segments()
 				.forEach((segment, fitted) -> out.printf(Locale.ROOT, "%s: %,d training rows, Gini %.3f train%s%n",
 						segment, fitted.trainRows(), fitted.train().gini(), (fitted.holdout() != null)
 								? String.format(Locale.ROOT, ", %.3f holdout", fitted.holdout().gini()) : ""));
-			out.println("Wrote " + folder.resolve("model.json") + " and scores.csv");
+			if (masterScale.isEmpty()) {
+				out.println(policyFile + " has no master scale (grade.A.pd.max, ...): calibration by score band only");
+			}
+			out.println("Wrote " + folder.resolve("model.json") + ", scores.csv and report.html");
 			return DONE;
 		}
 		catch (ScorecardSpec.InvalidSpecException ex) {
@@ -99,12 +109,16 @@ public final class ScorecardCommand {
 		}
 	}
 
-	/** The scale from the policy file: score.base, score.odds, score.pdo. */
-	static ScoreScale scale(Path policy) throws IOException {
+	private static Properties policy(Path file) throws IOException {
 		Properties values = new Properties();
-		try (Reader reader = Files.newBufferedReader(policy, StandardCharsets.UTF_8)) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			values.load(reader);
 		}
+		return values;
+	}
+
+	/** The scale from the policy file: score.base, score.odds, score.pdo. */
+	private static ScoreScale scale(Properties values, Path policy) {
 		return new ScoreScale(whole(values, "score.base", policy), whole(values, "score.odds", policy),
 				whole(values, "score.pdo", policy));
 	}

@@ -1,5 +1,6 @@
 package org.creditflow.scorecard;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,13 @@ record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, S
 	 * average applicant, weight of evidence 0
 	 * @param calibration predicted against observed, in ten bands of the holdout's scores
 	 * (of the training rows' without a holdout)
+	 * @param grades predicted against observed on the same rows, in each grade of the
+	 * master scale; null when the policy has none
 	 */
 	record Segment(long trainRows, long holdoutRows, double trainBadRate, @Nullable Double holdoutBadRate,
 			double intercept, int unseenPoints, Quality train, @Nullable Quality holdout,
-			List<Characteristic> characteristics, List<CalibrationBand> calibration) {
+			List<Characteristic> characteristics, List<CalibrationBand> calibration,
+			@Nullable List<GradeCalibration> grades) {
 	}
 
 	/**
@@ -31,6 +35,15 @@ record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, S
 	 */
 	record CalibrationBand(int scoreFrom, int scoreTo, long rows, double predictedPd, double observedBadRate,
 			double standardErrors) {
+	}
+
+	/**
+	 * One grade of the master scale: its PDs in percent, as the policy writes them (above
+	 * {@code pdFromPercent}, up to {@code pdToPercent}), and the same figures as a
+	 * {@link CalibrationBand}, null when no row falls in the grade.
+	 */
+	record GradeCalibration(String grade, BigDecimal pdFromPercent, BigDecimal pdToPercent, long rows,
+			@Nullable Double predictedPd, @Nullable Double observedBadRate, @Nullable Double standardErrors) {
 	}
 
 	/** How well the score separates goods from bads on one part of the rows. */

@@ -191,8 +191,8 @@ class BacktestReportTests {
 
 	private static String echartsLibrary() throws IOException {
 		try (InputStream in = BacktestReportTests.class.getClassLoader()
-			.getResourceAsStream(BacktestReport.ECHARTS_RESOURCE)) {
-			assertThat(in).as(BacktestReport.ECHARTS_RESOURCE).isNotNull();
+			.getResourceAsStream(ReportPage.ECHARTS_RESOURCE)) {
+			assertThat(in).as(ReportPage.ECHARTS_RESOURCE).isNotNull();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +96,7 @@ class ScorecardCommandTests {
 			assertThat(worst).as(calibration.toString()).isLessThan(3.5);
 			assertThat(calibration.get(0).get("observedBadRate").asDouble())
 				.isGreaterThan(calibration.get(9).get("observedBadRate").asDouble());
+			assertGradesCalibrated(segment, fitted);
 			for (JsonNode characteristic : fitted.get("characteristics")) {
 				assertThat(characteristic.get("selected").asBoolean() || characteristic.hasNonNull("why"))
 					.as(characteristic.toString())
@@ -106,10 +108,70 @@ class ScorecardCommandTests {
 		JsonNode bureau = model.at("/segments/FULL_FILE/characteristics/0");
 		assertThat(bureau.get("selected").asBoolean()).isTrue();
 		assertThat(bureau.get("bins").size()).isGreaterThan(2);
+		assertThat(run.out()).contains("scores.csv and report.html");
+		String report = Files.readString(out.resolve("report.html"));
+		assertThat(report).contains("<h2>Segment FULL_FILE</h2>", "<h2>Segment THIN_FILE</h2>",
+				String.format(Locale.US, ">%.3f<", model.at("/segments/THIN_FILE/holdout/gini").asDouble()),
+				"id=\"chart-1-grades\"");
 		List<String> scores = Files.readAllLines(out.resolve("scores.csv"));
 		assertThat(scores).hasSize(30001);
 		assertThat(scores.get(0)).isEqualTo("row,segment,partition,score,pd,bad");
 		assertThat(scores.get(1)).startsWith("1,");
+	}
+
+	/**
+	 * Every grade of the master scale, its rows those of the holdout, and in each grade
+	 * with rows a mean PD inside its band that the holdout's bad rate confirms within
+	 * binomial noise.
+	 */
+	private static void assertGradesCalibrated(String segment, JsonNode fitted) {
+		JsonNode grades = fitted.get("grades");
+		assertThat(grades).extracting((grade) -> grade.get("grade").asText()).containsExactly("A", "B", "C", "D", "E");
+		long rows = 0;
+		for (JsonNode grade : grades) {
+			rows += grade.get("rows").asLong();
+			if (grade.get("rows").asLong() == 0) {
+				assertThat(grade.get("predictedPd").isNull()).as(grade.toString()).isTrue();
+				continue;
+			}
+			assertThat(grade.get("predictedPd").asDouble() * 100).as(grade.toString())
+				.isGreaterThan(grade.get("pdFromPercent").asDouble())
+				.isLessThanOrEqualTo(grade.get("pdToPercent").asDouble());
+			assertThat(Math.abs(grade.get("standardErrors").asDouble())).as(grade.toString()).isLessThan(3.5);
+		}
+		assertThat(rows).as(segment).isEqualTo(fitted.get("holdoutRows").asLong());
+		assertThat(grades.get(4).get("observedBadRate").asDouble()).as(segment)
+			.isGreaterThan(grades.get(2).get("observedBadRate").asDouble());
+	}
+
+	@Test
+	void shouldCalibrateByScoreBandOnlyWithoutAMasterScale() throws IOException {
+		Path policy = folder.resolve("policy-without-master-scale.properties");
+		Files.writeString(policy, "score.base=600\nscore.odds=30\nscore.pdo=40\ngrade.A=800\n");
+		Path out = folder.resolve("no-grades");
+
+		Output run = run("--input", history.toString(), "--spec", spec.toString(), "--out", out.toString(), "--policy",
+				policy.toString());
+
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("has no master scale (grade.A.pd.max, ...)");
+		JsonNode fitted = JSON.readTree(out.resolve("model.json").toFile()).at("/segments/FULL_FILE");
+		assertThat(fitted.get("calibration")).hasSize(10);
+		assertThat(fitted.get("grades").isNull()).isTrue();
+	}
+
+	@Test
+	void shouldNameTheMasterScaleKeyThatCannotBeUsed() throws IOException {
+		Path policy = folder.resolve("policy-with-bad-master-scale.properties");
+		Files.writeString(policy, Files.readString(Path.of("rules/policy.properties"))
+			.replace("grade.C.pd.max=4.0", "grade.C.pd.max=1.5"));
+
+		Output run = run("--input", history.toString(), "--spec", spec.toString(), "--out",
+				folder.resolve("never").toString(), "--policy", policy.toString());
+
+		assertThat(run.exit()).isEqualTo(ScorecardCommand.FAILED);
+		assertThat(run.err()).contains(policy + ": grade.C.pd.max must be above grade.B.pd.max (2.0), not 1.5");
+		assertThat(folder.resolve("never")).doesNotExist();
 	}
 
 	@Test
