@@ -10,6 +10,7 @@ import org.creditflow.backtest.BacktestCommand;
 import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
+import org.creditflow.scorecard.CompareScoresCommand;
 import org.creditflow.scorecard.ScorecardCommand;
 
 /**
@@ -29,10 +30,10 @@ final class Commands {
 
 	static final int UNKNOWN = 2;
 
-	private static final Map<String, Command> COMMANDS = new TreeMap<>(
-			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run,
-					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run,
-					ScorecardCommand.NAME, ScorecardCommand::run));
+	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
+			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
+			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run, ScorecardCommand.NAME,
+			ScorecardCommand::run, CompareScoresCommand.NAME, CompareScoresCommand::run));
 
 	private Commands() {
 	}
