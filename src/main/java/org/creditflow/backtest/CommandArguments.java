@@ -45,7 +45,7 @@ public final class CommandArguments {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new UsageException(problems.substring(1).replace("\n  ", "\n"));
+			throw new UsageException(problems.toString().replace("\n  ", "\n").substring(1));
 		}
 	}
 
