@@ -1,5 +1,6 @@
 package org.creditflow.backtest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,22 +9,23 @@ import java.util.Set;
 
 /**
  * The {@code --name value} arguments of a command line, checked against the names the
- * command knows; every problem is named at once.
+ * command knows; every problem is named at once. A name given twice keeps its last value
+ * for {@link #get}, and all of them for {@link #all}.
  */
-final class CommandArguments {
+public final class CommandArguments {
 
 	/** A command line that cannot be run, with everything wrong with it. */
-	static final class UsageException extends RuntimeException {
+	public static final class UsageException extends RuntimeException {
 
-		UsageException(String message) {
+		public UsageException(String message) {
 			super(message);
 		}
 
 	}
 
-	private final Map<String, String> values = new LinkedHashMap<>();
+	private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-	CommandArguments(List<String> arguments, Set<String> known, Set<String> required) {
+	public CommandArguments(List<String> arguments, Set<String> known, Set<String> required) {
 		StringBuilder problems = new StringBuilder();
 		for (int i = 0; i < arguments.size(); i++) {
 			String name = arguments.get(i);
@@ -34,7 +36,7 @@ final class CommandArguments {
 				problems.append("\n  ").append(name).append(" needs a value");
 			}
 			else {
-				this.values.put(name.substring(2), arguments.get(++i));
+				this.values.computeIfAbsent(name.substring(2), (key) -> new ArrayList<>()).add(arguments.get(++i));
 			}
 		}
 		for (String name : required) {
@@ -43,20 +45,26 @@ final class CommandArguments {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new UsageException(problems.substring(1).replace("\n  ", "\n"));
+			throw new UsageException(problems.toString().replace("\n  ", "\n").substring(1));
 		}
 	}
 
-	Optional<String> get(String name) {
-		return Optional.ofNullable(this.values.get(name));
+	public Optional<String> get(String name) {
+		List<String> given = this.values.getOrDefault(name, List.of());
+		return given.isEmpty() ? Optional.empty() : Optional.of(given.get(given.size() - 1));
 	}
 
-	String require(String name) {
+	/** Every value given for the name, in order; empty when none. */
+	public List<String> all(String name) {
+		return List.copyOf(this.values.getOrDefault(name, List.of()));
+	}
+
+	public String require(String name) {
 		return get(name).orElseThrow(() -> new UsageException("--" + name + " is required"));
 	}
 
-	long whole(String name, long fallback, long min, long max) {
-		String value = this.values.get(name);
+	public long whole(String name, long fallback, long min, long max) {
+		String value = get(name).orElse(null);
 		if (value == null) {
 			return fallback;
 		}
@@ -72,8 +80,8 @@ final class CommandArguments {
 		}
 	}
 
-	double fraction(String name, double fallback) {
-		String value = this.values.get(name);
+	public double fraction(String name, double fallback) {
+		String value = get(name).orElse(null);
 		if (value == null) {
 			return fallback;
 		}

@@ -13,11 +13,12 @@ import org.creditflow.backtest.ScoreDistribution;
 
 /**
  * Fits one scorecard per segment: a stratified holdout is set aside, every characteristic
- * is binned and weighed on the training rows, those with enough information value enter a
- * logistic regression on their weights of evidence, one that comes out with the wrong
- * sign (it only repeats what the others say) leaves and the rest are fitted again, and
- * the coefficients become points on the policy's scale. The PDs are checked against the
- * bad rates observed in score bands and in the grades of the master scale.
+ * is binned and weighed on the training rows, those with enough information value (and
+ * bins that differ beyond chance) enter a logistic regression on their weights of
+ * evidence, one that comes out with the wrong sign (it only repeats what the others say)
+ * leaves and the rest are fitted again, and the coefficients become points on the
+ * policy's scale. The PDs are checked against the bad rates observed in score bands and
+ * in the grades of the master scale.
  */
 final class ScorecardBuilder {
 
@@ -69,10 +70,14 @@ final class ScorecardBuilder {
 		Map<String, String> why = new LinkedHashMap<>();
 		List<BinnedCharacteristic> selected = new ArrayList<>();
 		for (BinnedCharacteristic characteristic : binned) {
+			String chance = BinSignificance.whyNot(characteristic.bins(), spec.significanceLevel());
 			if (characteristic.informationValue() < spec.minInformationValue()) {
 				why.put(characteristic.name(),
 						String.format(java.util.Locale.ROOT, "information value %.4f is below %s",
 								characteristic.informationValue(), spec.minInformationValue()));
+			}
+			else if (chance != null) {
+				why.put(characteristic.name(), chance);
 			}
 			else {
 				selected.add(characteristic);

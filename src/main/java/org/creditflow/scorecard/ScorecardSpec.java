@@ -20,11 +20,11 @@ import org.springframework.lang.Nullable;
 /**
  * What to fit, from a YAML file: the target column (1 bad, 0 good), an optional segment
  * column (one scorecard per value), the share kept out of fitting, the seed, the
- * characteristics with their type, and optionally the smallest bin share and the
- * information value a characteristic needs to enter the scorecard.
+ * characteristics with their type, and optionally the smallest bin share, and the
+ * information value and significance a characteristic needs to enter the scorecard.
  */
 record ScorecardSpec(String target, @Nullable String segment, double holdout, long seed, double minBinShare,
-		double minInformationValue, List<Characteristic> characteristics) {
+		double minInformationValue, double significanceLevel, List<Characteristic> characteristics) {
 
 	/** How a characteristic is binned. */
 	enum Type {
@@ -57,6 +57,13 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 	 */
 	static final double DEFAULT_MIN_INFORMATION_VALUE = 0.02;
 
+	/**
+	 * A characteristic enters only when its bins' bad rates differ at this level of the
+	 * chi-square test ({@link BinSignificance}); 1 lets in whatever passes the
+	 * information value cut.
+	 */
+	static final double DEFAULT_SIGNIFICANCE_LEVEL = 0.05;
+
 	/** A spec that cannot be used, with everything wrong with it. */
 	static final class InvalidSpecException extends RuntimeException {
 
@@ -80,7 +87,7 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 	static ScorecardSpec of(Map<?, ?> spec) {
 		List<String> problems = new ArrayList<>();
 		Set<Object> known = Set.of("target", "segment", "holdout", "seed", "minBinShare", "minInformationValue",
-				"characteristics");
+				"significanceLevel", "characteristics");
 		spec.keySet()
 			.stream()
 			.filter((key) -> !known.contains(key))
@@ -98,11 +105,17 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 		}
 		double minIv = number(spec.get("minInformationValue"), "minInformationValue", DEFAULT_MIN_INFORMATION_VALUE,
 				problems);
+		double significance = number(spec.get("significanceLevel"), "significanceLevel", DEFAULT_SIGNIFICANCE_LEVEL,
+				problems);
+		if (!(significance > 0 && significance <= 1)) {
+			problems.add("significanceLevel must be above 0 and at most 1, not " + significance);
+		}
 		List<Characteristic> characteristics = characteristics(spec.get("characteristics"), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidSpecException(problems);
 		}
-		return new ScorecardSpec(target, segment, holdout, (long) seed, minBinShare, minIv, characteristics);
+		return new ScorecardSpec(target, segment, holdout, (long) seed, minBinShare, minIv, significance,
+				characteristics);
 	}
 
 	private static List<Characteristic> characteristics(@Nullable Object value, List<String> problems) {
