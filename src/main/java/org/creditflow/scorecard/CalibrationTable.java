@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.springframework.lang.Nullable;
+
 /**
  * Predicted against observed PD in bands of scores and in the grades of the master scale:
  * whether a scorecard's PD can be believed, band by band and grade by grade, within the
@@ -51,18 +53,19 @@ final class CalibrationTable {
 	 * Predicted against observed PD in every grade of the master scale, from A; a grade
 	 * without rows shows its bounds and no figures.
 	 */
-	static List<ScorecardModel.GradeCalibration> byGrade(int[] rows, double[] pd, boolean[] bad, MasterScale scale) {
+	static List<ScorecardModel.GradeCalibration> byGrade(int[] rows, double[] pd, boolean[] bad, MasterScale scale,
+			@Nullable double[] truePd) {
 		Map<String, Defaults> grades = new LinkedHashMap<>();
 		scale.grades().forEach((grade) -> grades.put(grade.name(), new Defaults()));
 		for (int row : rows) {
-			grades.get(scale.gradeOf(pd[row])).add(pd[row], bad[row]);
+			grades.get(scale.gradeOf(pd[row])).add(pd[row], bad[row], (truePd != null) ? truePd[row] : Double.NaN);
 		}
 		return scale.grades().stream().map((grade) -> {
 			Defaults defaults = grades.get(grade.name());
 			boolean any = defaults.rows > 0;
 			return new ScorecardModel.GradeCalibration(grade.name(), grade.pdFromPercent(), grade.pdToPercent(),
 					defaults.rows, any ? defaults.meanPd() : null, any ? defaults.badRate() : null,
-					any ? defaults.standardErrors() : null);
+					any ? defaults.standardErrors() : null, (any && truePd != null) ? defaults.meanTruePd() : null);
 		}).toList();
 	}
 
@@ -80,7 +83,14 @@ final class CalibrationTable {
 
 		private long bads;
 
+		private double truePd;
+
 		void add(double pd, boolean bad) {
+			add(pd, bad, Double.NaN);
+		}
+
+		void add(double pd, boolean bad, double truePd) {
+			this.truePd += truePd;
 			this.rows++;
 			this.predicted += pd;
 			this.variance += pd * (1 - pd);
@@ -89,6 +99,11 @@ final class CalibrationTable {
 
 		double meanPd() {
 			return this.predicted / this.rows;
+		}
+
+		/** The mean PD the rows were drawn with (NaN when unknown). */
+		double meanTruePd() {
+			return this.truePd / this.rows;
 		}
 
 		double badRate() {

@@ -43,6 +43,12 @@ final class LabelledData {
 
 	final String[] segment;
 
+	/**
+	 * The probability of default each row was drawn with; null unless the spec names it.
+	 */
+	@Nullable
+	double[] truePd;
+
 	final Map<String, double[]> numeric = new HashMap<>();
 
 	final Map<String, String[]> categorical = new HashMap<>();
@@ -97,6 +103,9 @@ final class LabelledData {
 		if (spec.segment() != null) {
 			needed.add(spec.segment());
 		}
+		if (spec.truePd() != null) {
+			needed.add(spec.truePd());
+		}
 		spec.characteristics().forEach((characteristic) -> needed.add(characteristic.name()));
 		needed.stream()
 			.filter((name) -> !columns.containsKey(name))
@@ -105,6 +114,9 @@ final class LabelledData {
 			throw new InvalidDataException(problems, 0);
 		}
 		LabelledData data = new LabelledData(rows);
+		if (spec.truePd() != null) {
+			data.truePd = new double[rows];
+		}
 		for (ScorecardSpec.Characteristic characteristic : spec.characteristics()) {
 			if (characteristic.type() == ScorecardSpec.Type.NUMERIC) {
 				data.numeric.put(characteristic.name(), new double[data.rows()]);
@@ -127,6 +139,16 @@ final class LabelledData {
 				problem(problems, i + 1, spec.target(), "'" + target + "' is not 1 (bad) or 0 (good)");
 			}
 			data.segment[i] = (spec.segment() != null) ? cell(cells, columns.get(spec.segment())) : ALL;
+			if (data.truePd != null) {
+				String pd = cell(cells, columns.get(spec.truePd()));
+				try {
+					data.truePd[i] = Double.parseDouble(pd);
+				}
+				catch (NumberFormatException ex) {
+					rowHasProblem = true;
+					problem(problems, i + 1, spec.truePd(), "'" + pd + "' is not a probability");
+				}
+			}
 			for (ScorecardSpec.Characteristic characteristic : spec.characteristics()) {
 				String value = cell(cells, columns.get(characteristic.name()));
 				boolean missing = value.isEmpty() || "NA".equals(value);

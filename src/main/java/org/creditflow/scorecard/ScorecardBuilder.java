@@ -130,8 +130,8 @@ final class ScorecardBuilder {
 		return new ScorecardModel.Segment(train.length, kept.length, badRate(data, train),
 				(kept.length > 0) ? badRate(data, kept) : null, fit.intercept(), unseen, quality(trainScores),
 				(keptScores.goods() > 0 && keptScores.bads() > 0) ? quality(keptScores) : null, characteristics,
-				CalibrationTable.of(checked, score, pd, data.bad),
-				masterScale.isEmpty() ? null : CalibrationTable.byGrade(checked, pd, data.bad, masterScale));
+				CalibrationTable.of(checked, score, pd, data.bad), masterScale.isEmpty() ? null
+						: CalibrationTable.byGrade(checked, pd, data.bad, masterScale, data.truePd));
 	}
 
 	/**

@@ -43,7 +43,8 @@ record ScorecardModel(ScoreScale scale, double holdout, long seed, Map<String, S
 	 * {@link CalibrationBand}, null when no row falls in the grade.
 	 */
 	record GradeCalibration(String grade, BigDecimal pdFromPercent, BigDecimal pdToPercent, long rows,
-			@Nullable Double predictedPd, @Nullable Double observedBadRate, @Nullable Double standardErrors) {
+			@Nullable Double predictedPd, @Nullable Double observedBadRate, @Nullable Double standardErrors,
+			@Nullable Double truePd) {
 	}
 
 	/** How well the score separates goods from bads on one part of the rows. */

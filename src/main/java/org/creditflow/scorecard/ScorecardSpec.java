@@ -20,11 +20,13 @@ import org.springframework.lang.Nullable;
 /**
  * What to fit, from a YAML file: the target column (1 bad, 0 good), an optional segment
  * column (one scorecard per value), the share kept out of fitting, the seed, the
- * characteristics with their type, and optionally the smallest bin share, and the
- * information value and significance a characteristic needs to enter the scorecard.
+ * characteristics with their type, and optionally the smallest bin share, the information
+ * value and significance a characteristic needs to enter the scorecard, and a column of
+ * true PDs (a synthetic history's {@code truePd}) to check the fitted PDs against.
  */
 record ScorecardSpec(String target, @Nullable String segment, double holdout, long seed, double minBinShare,
-		double minInformationValue, double significanceLevel, List<Characteristic> characteristics) {
+		double minInformationValue, double significanceLevel, List<Characteristic> characteristics,
+		@Nullable String truePd) {
 
 	/** How a characteristic is binned. */
 	enum Type {
@@ -87,7 +89,7 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 	static ScorecardSpec of(Map<?, ?> spec) {
 		List<String> problems = new ArrayList<>();
 		Set<Object> known = Set.of("target", "segment", "holdout", "seed", "minBinShare", "minInformationValue",
-				"significanceLevel", "characteristics");
+				"significanceLevel", "characteristics", "truePd");
 		spec.keySet()
 			.stream()
 			.filter((key) -> !known.contains(key))
@@ -115,7 +117,7 @@ record ScorecardSpec(String target, @Nullable String segment, double holdout, lo
 			throw new InvalidSpecException(problems);
 		}
 		return new ScorecardSpec(target, segment, holdout, (long) seed, minBinShare, minIv, significance,
-				characteristics);
+				characteristics, text(spec.get("truePd"), "truePd", false, problems));
 	}
 
 	private static List<Characteristic> characteristics(@Nullable Object value, List<String> problems) {

@@ -161,6 +161,32 @@ class ScorecardCommandTests {
 	}
 
 	@Test
+	void shouldPredictEachGradesTruePdWithinFifteenPercent() throws IOException {
+		Path withTruePd = folder.resolve("spec-true-pd.yaml");
+		Files.writeString(withTruePd, Files.readString(spec).replace("seed: 7\n", "seed: 7\ntruePd: truePd\n"));
+		Path out = folder.resolve("true-pd");
+		assertThat(run("--input", history.toString(), "--spec", withTruePd.toString(), "--out", out.toString(),
+				"--policy", "rules/policy.properties")
+			.exit()).isZero();
+
+		JsonNode model = JSON.readTree(out.resolve("model.json").toFile());
+		int checked = 0;
+		for (String segment : List.of("THIN_FILE", "FULL_FILE")) {
+			for (JsonNode grade : model.at("/segments/" + segment + "/grades")) {
+				// the history drew every row's outcome from its true PD; a grade of
+				// enough
+				// applicants predicts their mean within 15 %
+				if (grade.get("rows").asLong() >= 1000) {
+					assertThat(grade.get("predictedPd").asDouble()).as(segment + " " + grade.get("grade"))
+						.isCloseTo(grade.get("truePd").asDouble(), org.assertj.core.data.Percentage.withPercentage(15));
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
 	void shouldNameTheMasterScaleKeyThatCannotBeUsed() throws IOException {
 		Path policy = folder.resolve("policy-with-bad-master-scale.properties");
 		Files.writeString(policy, Files.readString(Path.of("rules/policy.properties"))
