@@ -89,13 +89,8 @@ public final class BacktestCommand {
 				baseline = resolve(args.get("baseline").get(), args);
 			}
 		}
-		catch (InvalidRulesetException ex) {
-			err.println(ex.getMessage());
-			ex.problems().forEach((problem) -> err.println("  " + problem));
-			return USAGE;
-		}
-		catch (IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
-			err.println(ex.getMessage());
+		catch (InvalidRulesetException | IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
+			explainUnusableRuleset(ex, err);
 			return USAGE;
 		}
 		try {
@@ -143,6 +138,17 @@ public final class BacktestCommand {
 	}
 
 	/** A ruleset named on the command line: a folder, {@code active} or a version. */
+	/**
+	 * Says why the ruleset a command names cannot be used: every problem of one that does
+	 * not compile, or why it cannot be found.
+	 */
+	static void explainUnusableRuleset(RuntimeException ex, PrintStream err) {
+		err.println(ex.getMessage());
+		if (ex instanceof InvalidRulesetException invalid) {
+			invalid.problems().forEach((problem) -> err.println("  " + problem));
+		}
+	}
+
 	static Ruleset resolve(String name, CommandArguments args) {
 		Path folder = Path.of(name);
 		if (Files.isDirectory(folder)) {

@@ -56,13 +56,8 @@ public final class CharacteristicsCommand {
 			err.println(ex.getMessage() + "\n" + USAGE_TEXT);
 			return USAGE;
 		}
-		catch (InvalidRulesetException ex) {
-			err.println(ex.getMessage());
-			ex.problems().forEach((problem) -> err.println("  " + problem));
-			return USAGE;
-		}
-		catch (IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
-			err.println(ex.getMessage());
+		catch (InvalidRulesetException | IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
+			BacktestCommand.explainUnusableRuleset(ex, err);
 			return USAGE;
 		}
 		Path input = Path.of(args.require("input"));
