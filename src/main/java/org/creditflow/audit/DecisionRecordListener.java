@@ -47,6 +47,7 @@ class DecisionRecordListener {
 		payload.put("round", assessment.round());
 		payload.put("band", assessment.band());
 		payload.put("score", assessment.score());
+		payload.put("pd", assessment.pd());
 		payload.put("grade", assessment.grade());
 		payload.put("segment", assessment.segment());
 		payload.put("offerLimit", assessment.offerLimit());

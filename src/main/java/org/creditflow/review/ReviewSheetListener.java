@@ -64,6 +64,10 @@ class ReviewSheetListener implements TaskListener {
 						krw(application.loan().amount()) + " over " + application.loan().termMonths() + " months ("
 								+ application.loan().product() + ", " + application.loan().purpose() + ")"),
 				Map.entry("reasonList", reasonList(assessment.reasonCodes())),
+				Map.entry("probabilityOfDefault",
+						(assessment.pd() != null)
+								? String.format(java.util.Locale.ROOT, "%.2f %% within 12 months", assessment.pd())
+								: "not estimated (the ruleset's scores are not probabilities)"),
 				Map.entry("monthlyIncome", krw(figures.verifiedMonthlyIncome()) + " a month"
 						+ (figures.incomeVerified() ? ", seen in deposits" : ", declared, not seen in deposits")),
 				Map.entry("dsr",

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,8 +93,8 @@ public class CreditAssessor {
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		Assessment assessment = new Assessment(UUID.randomUUID().toString(), applicationId, round, ruleset.version(),
-				conclusion.band(), sheet.getScore(), sheet.getGrade(), sheet.getSegment(), conclusion.offerLimit(),
-				conclusion.offerRate(), conclusion.reasons(), sheet.getFiredRules(), now);
+				conclusion.band(), sheet.getScore(), pdPercent(sheet), sheet.getGrade(), sheet.getSegment(),
+				conclusion.offerLimit(), conclusion.offerRate(), conclusion.reasons(), sheet.getFiredRules(), now);
 		keepRulesetVersion(ruleset, now);
 		Map<String, Object> recordedFacts = recordedFacts(facts, applicationId);
 		this.assessments.insert(assessment, write(recordedFacts), write(result(assessment, sheet)));
@@ -119,9 +120,14 @@ public class CreditAssessor {
 			int financialShare = (int) Math.round(100.0 * Math.max(0, sheet.getFinancialPoints()) / points);
 			result.put("financialWeight", Math.min(100, financialShare));
 			result.put("telecomWeight", (sheet.getTelecomPoints() > 0) ? 100 - Math.min(100, financialShare) : 0);
-			result.put("pd", sheet.getPd());
 		}
 		return result;
+	}
+
+	/** The PD in percent to two decimals, as the record and the officer see it. */
+	@Nullable
+	private static Double pdPercent(Scoresheet sheet) {
+		return (sheet.getPd() != null) ? Math.round(sheet.getPd() * 100) / 100.0 : null;
 	}
 
 	private List<Object> facts(LoanApplication application, Optional<FinancialProfile> financial,

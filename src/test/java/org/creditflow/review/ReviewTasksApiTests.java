@@ -57,6 +57,8 @@ class ReviewTasksApiTests {
 			.doesNotContain("김민지");
 		assertThat(value(form, "loanSummary")).isEqualTo("20,000,000 KRW over 36 months (PERSONAL_CREDIT, LIVING)");
 		assertThat(value(form, "score")).isNotBlank();
+		// the average applicant is referred for a PD between the cut-offs (4 % and 8 %)
+		assertThat(value(form, "probabilityOfDefault")).matches("[4-7]\\.\\d\\d % within 12 months");
 		assertThat(value(form, "segment")).isEqualTo("FULL_FILE");
 		// the top reasons with their texts in English and Korean
 		assertThat(value(form, "reasonList")).startsWith("1. **").contains("`");
