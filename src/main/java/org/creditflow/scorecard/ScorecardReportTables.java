@@ -62,7 +62,11 @@ final class ScorecardReportTables {
 		page.append("<div class=\"side-by-side\">\n");
 		List<ScorecardModel.GradeCalibration> grades = fitted.grades();
 		if (grades != null) {
-			page.append("<table class=\"grades\">\n<thead><tr><th>Grade</th><th>PD</th>");
+			// a synthetic history knows the PD each outcome was drawn from: shown beside
+			// the fit's
+			boolean truePd = grades.stream().anyMatch((grade) -> grade.truePd() != null);
+			page.append("<table class=\"grades\">\n<thead><tr><th>Grade</th><th>PD</th>")
+				.append(truePd ? "<th class=\"num\">True PD</th>" : "");
 			calibrationHeaders(page);
 			for (ScorecardModel.GradeCalibration grade : grades) {
 				page.append("<tr><th>")
@@ -70,6 +74,9 @@ final class ScorecardReportTables {
 					.append("</th><td>")
 					.append(pdBand(grade.pdFromPercent(), grade.pdToPercent()))
 					.append("</td>");
+				if (truePd) {
+					number(page, percent(grade.truePd()));
+				}
 				calibrationCells(page, grade.rows(), grade.predictedPd(), grade.observedBadRate(),
 						grade.standardErrors());
 			}

@@ -184,6 +184,7 @@ class ScorecardCommandTests {
 			}
 		}
 		assertThat(checked).isGreaterThanOrEqualTo(3);
+		assertThat(Files.readString(out.resolve("report.html"))).contains("<th class=\"num\">True PD</th>");
 	}
 
 	@Test
