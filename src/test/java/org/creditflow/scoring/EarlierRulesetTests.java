@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,18 @@ class EarlierRulesetTests {
 		assertThat(validation.problems()).isEmpty();
 		assertThat(validation.scenarios()).isGreaterThan(40);
 		assertThat(validation.ruleset().policy().hasRiskScale()).isFalse();
+	}
+
+	@Test
+	void shouldShowThePolicyOfAnEarlierRulesetWithoutARiskScale() throws IOException {
+		// GET /api/rulesets/active shows the policy of the ruleset in service, whichever
+		// it is
+		RulesetValidation validation = new RulesetValidator(new RulesetCompiler(Clock.systemUTC()))
+			.validate(RuleFiles.fromFolder(HAND_SET), ScenarioFiles.fromFolder(HAND_SET), "hand-set");
+
+		String json = new ObjectMapper().writeValueAsString(validation.ruleset().policy());
+
+		assertThat(json).contains("\"gradeA\":800", "\"risk\":null");
 	}
 
 }

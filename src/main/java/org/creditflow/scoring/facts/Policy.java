@@ -56,7 +56,9 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 			BigDecimal referPdMax, BigDecimal fundingPercent, BigDecimal lossGivenDefaultPercent,
 			BigDecimal costPercent, BigDecimal marginPercent) {
 
-		public RiskScale {
+		public RiskScale
+
+		{
 			gradePdMaxima = List.copyOf(gradePdMaxima);
 		}
 
@@ -117,17 +119,17 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 
 	/** The grade of the master scale that holds this PD (%); see {@link RiskScale}. */
 	public String gradeOf(double pd) {
-		return risk().gradeOf(pd);
+		return requireRisk().gradeOf(pd);
 	}
 
 	/** The PD (%) cut-off below which the rules approve; see {@link RiskScale}. */
 	public double approvePdMax() {
-		return risk().approvePdMax().doubleValue();
+		return requireRisk().approvePdMax().doubleValue();
 	}
 
 	/** The PD (%) cut-off above which the rules decline; see {@link RiskScale}. */
 	public double referPdMax() {
-		return risk().referPdMax().doubleValue();
+		return requireRisk().referPdMax().doubleValue();
 	}
 
 	/**
@@ -137,13 +139,22 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 		return this.risk != null;
 	}
 
-	/** The risk scale; a rule that needs one in a policy without it fails loudly. */
-	@Override
-	public RiskScale risk() {
+	/**
+	 * The risk scale, for what needs one: a rule that uses it in a policy without one
+	 * fails loudly (the {@code risk} component itself stays null there, so the policy can
+	 * still be shown).
+	 */
+	private RiskScale requireRisk() {
 		if (this.risk == null) {
-			throw new IllegalStateException("policy.properties has no score.odds, master scale or PD cut-offs");
+			throw new IllegalStateException("policy.properties has no master scale (grade.A.pd.max, ...), "
+					+ "score.odds, PD cut-offs or pricing");
 		}
 		return this.risk;
+	}
+
+	/** The probability of default (%) a score stands for on the policy's scale. */
+	public double pdOf(int score) {
+		return requireRisk().pdOf(score, this.scoreBase);
 	}
 
 }

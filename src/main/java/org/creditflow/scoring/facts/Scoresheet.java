@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kie.api.definition.rule.Rule;
 
@@ -33,8 +31,6 @@ public class Scoresheet {
 	public static final String POINTS_BELOW_BEST = "pointsBelowBest";
 
 	/** Each fitted scorecard table scores a characteristic; it may do so only once. */
-	private static final Pattern TABLE_ROW = Pattern.compile("(.*)_\\d+");
-
 	private final Set<String> scoredTables = new HashSet<>();
 
 	private final List<ReasonHit> hits = new ArrayList<>();
@@ -147,7 +143,7 @@ public class Scoresheet {
 	 */
 	public void score(Policy policy) {
 		combine(0);
-		this.pd = policy.risk().pdOf(this.score, policy.scoreBase());
+		this.pd = policy.pdOf(this.score);
 		this.changed.add("pd");
 	}
 
@@ -207,8 +203,9 @@ public class Scoresheet {
 		Object code = rule.getMetaData().get(REASON_CODE);
 		Object belowBest = rule.getMetaData().get(POINTS_BELOW_BEST);
 		if (belowBest != null) {
-			Matcher row = TABLE_ROW.matcher(rule.getName());
-			if (!this.scoredTables.add(row.matches() ? row.group(1) : rule.getName())) {
+			// a decision table names its rules after itself and the row: "<table>_<row>"
+			int row = rule.getName().lastIndexOf('_');
+			if (!this.scoredTables.add((row > 0) ? rule.getName().substring(0, row) : rule.getName())) {
 				throw new IllegalStateException("\"" + rule.getName() + "\" scores a characteristic its table "
 						+ "already scored: two bins of one characteristic overlap");
 			}
