@@ -55,6 +55,9 @@ public class LoadTest {
 	/** Requests a node did not answer at all (it died), sent again to the next node. */
 	private static final java.util.concurrent.atomic.AtomicInteger UNANSWERED = new java.util.concurrent.atomic.AtomicInteger();
 
+	/** Polls answered 304 Not Modified (the application had not changed since the last one). */
+	private static final java.util.concurrent.atomic.AtomicInteger NOT_MODIFIED = new java.util.concurrent.atomic.AtomicInteger();
+
 	private static final char[] AUTO_DECIDED_PERSONAS = { '0', '1', '4', '6' };
 
 	public static void main(String[] args) throws Exception {
@@ -74,6 +77,7 @@ public class LoadTest {
 		}
 		BUSY.set(0);
 		UNANSWERED.set(0);
+		NOT_MODIFIED.set(0);
 		Result result = measure(http, urls, auth, run, applications, concurrency);
 		List<Long> latencies = result.latencies();
 		double seconds = result.seconds();
@@ -88,6 +92,7 @@ public class LoadTest {
 		System.out.printf("latency p99:    %d ms%n", percentile(sorted, 99) / 1_000_000);
 		System.out.printf("latency max:    %d ms%n", sorted.get(sorted.size() - 1) / 1_000_000);
 		System.out.printf("busy answers:   %d (503, retried)%n", BUSY.get());
+		System.out.printf("not modified:   %d polls answered 304 without a body%n", NOT_MODIFIED.get());
 		System.out.printf("unanswered:     %d (no answer from a node, sent again to the next)%n", UNANSWERED.get());
 		System.out.printf("last decision:  %s%n", java.time.Instant.ofEpochSecond(result.lastDecision() / 1_000_000,
 				result.lastDecision() % 1_000_000 * 1000));
@@ -199,19 +204,32 @@ public class LoadTest {
 	}
 
 	private static String awaitFinal(HttpClient http, Node node, String auth, String id) throws Exception {
-		java.util.function.Function<String, HttpRequest> poll = (url) -> HttpRequest
-			.newBuilder(URI.create(url + "/api/applications/" + id))
-			.header("Authorization", auth)
-			.timeout(Duration.ofSeconds(30))
-			.build();
+		// the answer's ETag sent back as If-None-Match: an unchanged application answers 304
+		// without a body, as a partner's poller would do it
+		String[] etag = { null };
+		java.util.function.Function<String, HttpRequest> poll = (url) -> {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/applications/" + id))
+				.header("Authorization", auth)
+				.timeout(Duration.ofSeconds(30));
+			if (etag[0] != null) {
+				request.header("If-None-Match", etag[0]);
+			}
+			return request.build();
+		};
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
 			HttpResponse<String> response = node.send(http, poll);
 			if (response.statusCode() == 503) {
 				BUSY.incrementAndGet();
 			}
+			else if (response.statusCode() == 304) {
+				NOT_MODIFIED.incrementAndGet();
+			}
 			else if (FINAL.contains(match(STATUS, response.body()))) {
 				return response.body();
+			}
+			else {
+				etag[0] = response.headers().firstValue("ETag").orElse(null);
 			}
 			Thread.sleep(POLL_MILLIS);
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.creditflow.application.ApplicationIntake.Submission;
 import org.creditflow.web.StrictJsonReader;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The applicant channel's door: submit an application with MyData consent, follow it,
@@ -48,12 +51,15 @@ class ApplicationController {
 
 	private final StrictJsonReader reader;
 
+	private final ViewTags etags;
+
 	ApplicationController(ApplicationIntake intake, ApplicationQueries queries, ApplicantActions actions,
-			StrictJsonReader reader) {
+			StrictJsonReader reader, ObjectMapper json) {
 		this.intake = intake;
 		this.queries = queries;
 		this.actions = actions;
 		this.reader = reader;
+		this.etags = new ViewTags(json);
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -85,9 +91,18 @@ class ApplicationController {
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyAuthority('partners', 'loan-officers', 'senior-officers', 'auditors', 'camunda-admin')")
 	@Operation(summary = "Read an application, its status and, once decided, its decision and reasons",
-			description = "Reason texts are in Korean when the request says Accept-Language: ko.")
-	ApplicationView get(@PathVariable String id, Authentication caller, Locale locale) {
-		return this.queries.view(this.queries.visibleTo(id, caller), locale);
+			description = "Reason texts are in Korean when the request says Accept-Language: ko. The answer "
+					+ "carries an ETag: a client polling for the decision sends it back as If-None-Match and "
+					+ "gets 304 Not Modified, without a body, until the application changes.")
+	@ApiResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
+	ResponseEntity<ApplicationView> get(@PathVariable String id, Authentication caller, Locale locale,
+			WebRequest request) {
+		ApplicationView view = this.queries.view(this.queries.visibleTo(id, caller), locale);
+		String etag = this.etags.of(view);
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+		}
+		return ResponseEntity.ok().eTag(etag).body(view);
 	}
 
 	@GetMapping

@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,6 +94,35 @@ class ApplicationApiTests {
 		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("AGE_UNDER_19");
 		assertThat(decision.get("reasons").get(0).get("text").asText()).contains("만 19세");
 		assertThat(decision.has("limit")).isFalse();
+		// the reasons' language is part of the answer, so of its tag
+		String english = poll("partner", id, null, null).getHeaders().getETag();
+		assertThat(poll("partner", id, english, "ko").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(poll("partner", id, english, null).getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+	}
+
+	@Test
+	void shouldAnswerAPollForAnUnchangedApplicationWith304UntilItIsDecided() {
+		createPartner("otherpartner");
+		String id = submit("partner", TestApplications.body(TestApplications.AVERAGE), null).getBody()
+			.get("id")
+			.asText();
+		awaitStatus("partner", id, "IN_REVIEW");
+		ResponseEntity<String> first = poll("partner", id, null, null);
+		String etag = first.getHeaders().getETag();
+		assertThat(etag).as("an ETag on the answer").startsWith("\"");
+
+		ResponseEntity<String> unchanged = poll("partner", id, etag, null);
+		assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+		assertThat(unchanged.getBody()).isNull();
+		assertThat(unchanged.getHeaders().getETag()).isEqualTo(etag);
+		// the tag opens nothing: another partner learns no more than without it
+		assertThat(poll("otherpartner", id, etag, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		assertThat(withdraw(id).getStatusCode()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> changed = poll("partner", id, etag, null);
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(changed.getBody()).contains("\"WITHDRAWN\"");
+		assertThat(changed.getHeaders().getETag()).isNotEqualTo(etag);
 	}
 
 	@Test
@@ -312,6 +342,19 @@ class ApplicationApiTests {
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.http.withBasicAuth(user, user).getForObject("/api/applications/" + id, JsonNode.class),
 					(view) -> status.equals(view.get("status").asText()));
+	}
+
+	private ResponseEntity<String> poll(String user, String id, @Nullable String ifNoneMatch,
+			@Nullable String language) {
+		HttpHeaders headers = new HttpHeaders();
+		if (ifNoneMatch != null) {
+			headers.setIfNoneMatch(ifNoneMatch);
+		}
+		if (language != null) {
+			headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+		}
+		return this.http.withBasicAuth(user, user)
+			.exchange("/api/applications/" + id, HttpMethod.GET, new HttpEntity<>(headers), String.class);
 	}
 
 	private long storedApplications() {
