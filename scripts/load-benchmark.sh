@@ -32,6 +32,7 @@ run() { # name; each setting twice, to show how far the figures move between run
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 start_service "$WORK/h2" "$PORT"
 PID=$STARTED_PID
+echo "== idle, before any load: $(idle_cpu "$PID" 15) % of one core"
 run "H2 (file, default profile)"
 stop_service "$PID"
 

@@ -33,3 +33,15 @@ kill_service() {
   kill -9 "$1" 2> /dev/null || true
   wait "$1" 2> /dev/null || true
 }
+
+# idle_cpu PID SECONDS: the share of one core the process used over SECONDS while nobody called
+# it (user + system time from /proc, in percent), after a settling pause as long as the sample.
+idle_cpu() {
+  local pid=$1 seconds=$2 ticks before after
+  ticks=$(getconf CLK_TCK)
+  sleep "$seconds"
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$seconds"
+  after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  awk -v d=$((after - before)) -v t="$ticks" -v s="$seconds" 'BEGIN {printf "%.1f\n", 100 * d / t / s}'
+}
