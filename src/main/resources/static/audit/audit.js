@@ -73,8 +73,7 @@
   // --- one application ------------------------------------------------------------------
 
   async function showApplication(id) {
-    $('#search-view').hidden = true;
-    $('#application-view').hidden = false;
+    showView('#application-view');
     $('#app-id').textContent = id;
     $('#replay-result').textContent = '';
     const trail = await getJson('/api/audit/applications/' + encodeURIComponent(id));
@@ -163,16 +162,86 @@
       : 'Replay differs: ' + outcome.assessments.flatMap((a) => a.differences).join('; ');
   }
 
+  // --- rulesets: releases and activations ----------------------------------------------
+
+  function why(event) {
+    return event.details.why || '';
+  }
+
+  function versionLink(version) {
+    const link = element('a', short(version));
+    link.href = '#ruleset=' + version;
+    link.title = version;
+    return link;
+  }
+
+  async function showRulesets() {
+    const events = await getJson('/api/audit/rulesets');
+    const body = $('#ruleset-history tbody');
+    body.replaceChildren();
+    events.forEach((event) => body.appendChild(row([event.at, event.kind, event.actor || '',
+      versionLink(event.version), event.details.role || '', why(event), '#' + event.seq])));
+    $('#ruleset-history').hidden = events.length === 0;
+    $('#no-rulesets').hidden = events.length > 0;
+  }
+
+  async function showRuleset(version) {
+    $('#ruleset-version').textContent = version;
+    const ruleset = await getJson('/api/audit/rulesets/' + encodeURIComponent(version));
+    const assessments = $('#ruleset-assessments');
+    assessments.replaceChildren();
+    const roles = Object.entries(ruleset.assessments);
+    if (roles.length === 0) {
+      assessments.appendChild(element('dt', 'None'));
+      assessments.appendChild(element('dd', 'it decided no application'));
+    }
+    roles.forEach(([role, count]) => {
+      assessments.appendChild(element('dt', 'As ' + role.toLowerCase()));
+      assessments.appendChild(element('dd', count));
+    });
+    $('#ruleset-applications').href = '#search=' + encodeURIComponent(version);
+    const body = $('#ruleset-events tbody');
+    body.replaceChildren();
+    ruleset.history.forEach((event) => {
+      const details = Object.assign({}, event.details);
+      delete details.why;
+      body.appendChild(row([event.at, event.kind, event.actor || '', details.role || '', why(event),
+        element('span', JSON.stringify(details, null, 1), 'details')]));
+    });
+  }
+
   // --- wiring ---------------------------------------------------------------------------
 
+  const VIEWS = ['#search-view', '#application-view', '#rulesets-view', '#ruleset-view'];
+
+  function showView(view) {
+    VIEWS.forEach((id) => { $(id).hidden = id !== view; });
+  }
+
   function route() {
-    const match = /^#app=(.+)$/.exec(location.hash);
-    if (match) {
+    const hash = location.hash;
+    let match;
+    if ((match = /^#app=(.+)$/.exec(hash))) {
       showApplication(decodeURIComponent(match[1])).catch(showError);
     }
+    else if (hash === '#rulesets') {
+      showView('#rulesets-view');
+      showRulesets().catch(showError);
+    }
+    else if ((match = /^#ruleset=(.+)$/.exec(hash))) {
+      showView('#ruleset-view');
+      showRuleset(decodeURIComponent(match[1])).catch(showError);
+    }
+    else if ((match = /^#search=(.+)$/.exec(hash))) {
+      // the applications one ruleset decided: the search, filtered by its version
+      showView('#search-view');
+      const form = $('#search');
+      form.reset();
+      form.elements.rulesetVersion.value = decodeURIComponent(match[1]);
+      search(form).catch(showError);
+    }
     else {
-      $('#application-view').hidden = true;
-      $('#search-view').hidden = false;
+      showView('#search-view');
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -49,11 +50,21 @@ public final class ServiceClient {
 
 	/** The application's one open task of that kind, as the admin sees it. */
 	public JsonNode awaitTask(String applicationId, String taskKey) {
-		return await().atMost(Duration.ofSeconds(60))
-			.until(() -> as("admin").getForObject(
-					"/engine-rest/task?processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=" + taskKey,
-					JsonNode.class), (tasks) -> tasks.size() == 1)
-			.get(0);
+		try {
+			return await().atMost(Duration.ofSeconds(60))
+				.until(() -> as("admin").getForObject("/engine-rest/task?processInstanceBusinessKey=" + applicationId
+						+ "&taskDefinitionKey=" + taskKey, JsonNode.class), (tasks) -> tasks.size() == 1)
+				.get(0);
+		}
+		catch (ConditionTimeoutException ex) {
+			// where the application went instead says why far better than an empty task
+			// list
+			throw new AssertionError("No " + taskKey + " for " + applicationId + " within 60 s; the application: "
+					+ as("officer").getForObject("/api/applications/" + applicationId, String.class) + "; its process: "
+					+ as("admin").getForObject("/engine-rest/process-instance?businessKey=" + applicationId,
+							String.class)
+					+ "; incidents: " + as("admin").getForObject("/engine-rest/incident", String.class), ex);
+		}
 	}
 
 	/** Completes a task through Camunda's REST API, as Tasklist would. */

@@ -76,7 +76,11 @@ class DecisionRecorder {
 		}
 		FinalDecision decision = new FinalDecision(id, outcome, settled.score(), settled.grade(), settled.creditLimit(),
 				settled.annualRate(),
-				settled.reasonCodes().stream().limit(MAX_REASONS).map(this.reasons::describe).toList(),
+				settled.reasonCodes()
+					.stream()
+					.limit(MAX_REASONS)
+					.map((code) -> this.reasons.describe(settled.rulesetVersion(), code))
+					.toList(),
 				settled.rulesetVersion(), settled.decidedBy(), settled.secondApprover(), settled.comment(), now);
 		this.decisions.insert(decision);
 		this.events

@@ -46,11 +46,32 @@ class AuditController {
 
 	private final AssessmentReplay replay;
 
-	AuditController(ChainVerification verification, AuditTrail trail, AuditSearch search, AssessmentReplay replay) {
+	private final RulesetHistory rulesets;
+
+	AuditController(ChainVerification verification, AuditTrail trail, AuditSearch search, AssessmentReplay replay,
+			RulesetHistory rulesets) {
 		this.verification = verification;
 		this.trail = trail;
 		this.search = search;
 		this.replay = replay;
+		this.rulesets = rulesets;
+	}
+
+	@GetMapping("/rulesets")
+	@Operation(summary = "The rulesets' history: every release submitted, approved or rejected, every activation and "
+			+ "rollback, newest first", description = "From the sealed chain: who, when, why, which versions.")
+	List<RulesetHistory.Event> rulesets() {
+		return this.rulesets.all();
+	}
+
+	@GetMapping("/rulesets/{version}")
+	@Operation(summary = "One ruleset version: its release history and the assessments it made, by role")
+	RulesetHistory.Version ruleset(@PathVariable String version) {
+		if (!version.matches("[0-9a-f]{64}")) {
+			throw new InvalidRequestException("version",
+					"must be a ruleset version (64 hexadecimal digits, lower case)");
+		}
+		return this.rulesets.of(version);
 	}
 
 	@GetMapping("/verify")

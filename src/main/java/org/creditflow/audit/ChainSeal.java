@@ -56,8 +56,8 @@ class ChainSeal {
 
 	private static byte[] content(DecisionRecord record) {
 		return String
-			.join("|", Long.toString(record.seq()), record.applicationId(), record.kind(), record.actor(),
-					Objects.toString(record.rulesetVersion(), ""), record.payload(),
+			.join("|", Long.toString(record.seq()), Objects.toString(record.applicationId(), ""), record.kind(),
+					record.actor(), Objects.toString(record.rulesetVersion(), ""), record.payload(),
 					Long.toString(record.recordedAt().toInstant().toEpochMilli()), record.previousHash())
 			.getBytes(StandardCharsets.UTF_8);
 	}

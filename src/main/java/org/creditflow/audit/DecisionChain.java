@@ -45,7 +45,7 @@ class DecisionChain {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	DecisionRecord append(String applicationId, String kind, String actor, @Nullable String rulesetVersion,
+	DecisionRecord append(@Nullable String applicationId, String kind, String actor, @Nullable String rulesetVersion,
 			Map<String, Object> payload) {
 		ChainCheck.Anchor head = this.jdbc.sql("select seq, hash from decision_chain_head where id = 1 for update")
 			.query((rs, row) -> new ChainCheck.Anchor(rs.getLong("seq"), rs.getString("hash")))
@@ -95,6 +95,18 @@ class DecisionChain {
 			.query((rs) -> {
 				walk.next(DecisionRecords.map(rs));
 			});
+	}
+
+	/**
+	 * The records of a ruleset version: its releases, activations and the assessments it
+	 * made.
+	 */
+	List<DecisionRecord> forRuleset(String version, int limit) {
+		return this.jdbc.sql("select * from decision_record where ruleset_version = :version order by seq limit :limit")
+			.param("version", version)
+			.param("limit", limit)
+			.query((rs, row) -> DecisionRecords.map(rs))
+			.list();
 	}
 
 	List<DecisionRecord> forApplication(String applicationId) {

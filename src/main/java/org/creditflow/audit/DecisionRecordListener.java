@@ -7,9 +7,11 @@ import java.util.Map;
 import org.creditflow.application.ApplicationDecided;
 import org.creditflow.application.FinalDecision;
 import org.creditflow.mydata.PayloadsPurged;
+import org.creditflow.release.ReleaseRecorded;
 import org.creditflow.review.ReviewDecision;
 import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.AssessmentRecorded;
+import org.creditflow.scoring.RulesetActivated;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  * decision is not taken either. The removal of MyData payloads after their retention
  * period is sealed into the chain the same way, with the SHA-256 of each payload removed:
  * what the assessments cited is gone from the database, and the chain says when and why.
+ * So are the rulesets' releases (submitted, approved, rejected) and every change of the
+ * rulesets in service (activation, rollback), under the version concerned and with no
+ * application.
  */
 @Component
 class DecisionRecordListener {
@@ -29,6 +34,10 @@ class DecisionRecordListener {
 	static final String FINAL_DECISION = "FINAL_DECISION";
 
 	static final String PAYLOAD_PURGED = "PAYLOAD_PURGED";
+
+	static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
+
+	static final String RULESET_ROLLBACK = "RULESET_ROLLBACK";
 
 	/** The actor of records that retention writes, without a person. */
 	static final String RETENTION = "retention";
@@ -96,6 +105,39 @@ class DecisionRecordListener {
 	private static String inDays(Duration period) {
 		return (period.toSeconds() % Duration.ofDays(1).toSeconds() == 0) ? "P" + period.toDays() + "D"
 				: period.toString();
+	}
+
+	/**
+	 * A release submitted, approved or rejected: a record of no application, under the
+	 * version it would put into service.
+	 */
+	@EventListener
+	void on(ReleaseRecorded release) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("releaseId", release.releaseId());
+		payload.put("role", release.role().name());
+		payload.put("challengerShare", release.challengerShare());
+		payload.put("rollback", release.rollback());
+		payload.put("baselineVersion", release.baselineVersion());
+		payload.put("effectiveAt", release.effectiveAt().toString());
+		payload.put("why", release.why());
+		this.chain.append(null, release.kind(), release.actor(), release.version(), payload);
+	}
+
+	/**
+	 * A change of the rulesets in service: by a release (its approver is the actor), the
+	 * first ruleset of a new database, or the development setting auto-activate.
+	 */
+	@EventListener
+	void on(RulesetActivated activated) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("role", activated.role().name());
+		payload.put("share", activated.share());
+		payload.put("previousVersion", activated.previousVersion());
+		payload.put("releaseId", activated.releaseId());
+		payload.put("why", activated.why());
+		this.chain.append(null, activated.rollback() ? RULESET_ROLLBACK : RULESET_ACTIVATED, activated.actor(),
+				activated.version(), payload);
 	}
 
 	@EventListener

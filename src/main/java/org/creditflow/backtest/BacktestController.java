@@ -53,14 +53,6 @@ class BacktestController {
 	static final String RISK_TEAM = "hasAnyAuthority('risk-analysts', 'risk-managers', 'camunda-admin')";
 
 	/**
-	 * The report is one self-contained page with inline script and style: it may run
-	 * those and nothing else, fetch nothing, send nothing, and runs in a sandbox apart
-	 * from the service's origin, so nothing in a report can act as the signed-in user.
-	 */
-	static final String REPORT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
-			+ " img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-scripts";
-
-	/**
 	 * OpenAPI has one operation per path and method, so both ways to request a backtest
 	 * share their description.
 	 */
@@ -165,7 +157,7 @@ class BacktestController {
 	ResponseEntity<String> report(@PathVariable String id) {
 		done(id);
 		return ResponseEntity.ok()
-			.header("Content-Security-Policy", REPORT_POLICY)
+			.header("Content-Security-Policy", ReportPage.CONTENT_SECURITY_POLICY)
 			.body(this.runs.report(id).orElseThrow(() -> notFound(id)));
 	}
 

@@ -17,7 +17,7 @@ import org.creditflow.scoring.ActiveRuleset;
 import org.creditflow.scoring.InvalidRulesetException;
 import org.creditflow.scoring.RecordedCases;
 import org.creditflow.scoring.Ruleset;
-import org.creditflow.scoring.RulesetReloader;
+import org.creditflow.scoring.RulesetCandidate;
 import org.creditflow.scoring.StoredRulesets;
 
 import org.springframework.lang.Nullable;
@@ -37,7 +37,7 @@ class BacktestPlanner {
 
 	private final ActiveRuleset active;
 
-	private final RulesetReloader rulesFolder;
+	private final RulesetCandidate rulesFolder;
 
 	private final StoredRulesets stored;
 
@@ -45,7 +45,7 @@ class BacktestPlanner {
 
 	private final Clock clock;
 
-	BacktestPlanner(ActiveRuleset active, RulesetReloader rulesFolder, StoredRulesets stored, RecordedCases recorded,
+	BacktestPlanner(ActiveRuleset active, RulesetCandidate rulesFolder, StoredRulesets stored, RecordedCases recorded,
 			Clock clock) {
 		this.active = active;
 		this.rulesFolder = rulesFolder;
@@ -117,7 +117,7 @@ class BacktestPlanner {
 		try {
 			Optional<Ruleset> ruleset = switch (name) {
 				case ACTIVE -> Optional.of(this.active.get());
-				case CANDIDATE -> Optional.of(this.rulesFolder.compileCandidate());
+				case CANDIDATE -> Optional.of(this.rulesFolder.compile());
 				default -> {
 					if (!BacktestCommand.VERSION.matcher(name).matches()) {
 						problems.add(new Problem(field, "'" + name + "' is neither " + ACTIVE + ", " + CANDIDATE

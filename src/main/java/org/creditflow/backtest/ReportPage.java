@@ -20,6 +20,14 @@ import static org.creditflow.backtest.ReportFormat.escape;
  */
 public final class ReportPage {
 
+	/**
+	 * The report is one self-contained page with inline script and style: it may run
+	 * those and nothing else, fetch nothing, send nothing, and runs in a sandbox apart
+	 * from the service's origin, so nothing in a report can act as the signed-in user.
+	 */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
+			+ " img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-scripts";
+
 	/** The bundle of the {@code org.webjars.npm:echarts} dependency in pom.xml. */
 	public static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 

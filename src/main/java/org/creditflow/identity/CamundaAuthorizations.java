@@ -39,6 +39,9 @@ class CamundaAuthorizations implements InitializingBean {
 
 	private static final String LOAN_PROCESS = "loan-application";
 
+	/** Risk managers approve ruleset releases in Tasklist. */
+	private static final String RELEASE_PROCESS = "ruleset-release";
+
 	/**
 	 * Officers read (never write) the variables of loan applications, which Tasklist
 	 * shows; a review task's candidates get only READ, TASK_WORK and READ_VARIABLE on it
@@ -62,6 +65,11 @@ class CamundaAuthorizations implements InitializingBean {
 			new Grant(Groups.SENIOR_OFFICERS, Resources.PROCESS_DEFINITION, LOAN_PROCESS,
 					ProcessDefinitionPermissions.TASK_ASSIGN),
 			new Grant(Groups.RISK_MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+			new Grant(Groups.RISK_MANAGERS, Resources.PROCESS_DEFINITION, RELEASE_PROCESS, Permissions.READ),
+			new Grant(Groups.RISK_MANAGERS, Resources.PROCESS_DEFINITION, RELEASE_PROCESS,
+					ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
+			new Grant(Groups.RISK_MANAGERS, Resources.PROCESS_DEFINITION, RELEASE_PROCESS,
+					ProcessDefinitionPermissions.READ_TASK_VARIABLE),
 			new Grant(Groups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
 			new Grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, LOAN_PROCESS, Permissions.READ),
 			new Grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, LOAN_PROCESS,

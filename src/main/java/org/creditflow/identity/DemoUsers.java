@@ -36,6 +36,8 @@ class DemoUsers implements InitializingBean {
 			new DemoUser("senior2", "Yuna", "Han", List.of(Groups.SENIOR_OFFICERS, Groups.LOAN_OFFICERS)),
 			new DemoUser("analyst", "Seoyeon", "Lee", List.of(Groups.RISK_ANALYSTS)),
 			new DemoUser("riskmanager", "Hyunwoo", "Choi", List.of(Groups.RISK_MANAGERS)),
+			// a risk manager's release is approved by another
+			new DemoUser("riskmanager2", "Jisoo", "Yoon", List.of(Groups.RISK_MANAGERS)),
 			new DemoUser("auditor", "Eunji", "Jung", List.of(Groups.AUDITORS)),
 			new DemoUser("partner", "Partner", "App", List.of(Groups.PARTNERS)),
 			new DemoUser("worker", "MyData", "Worker", List.of(Groups.MYDATA_WORKERS)),

@@ -103,6 +103,10 @@ class SecurityConfiguration {
 			// the auditors' pages; their API says the same with @PreAuthorize
 			.requestMatchers("/audit", "/audit/**")
 			.hasAnyAuthority(Groups.AUDITORS, Groups.ADMINS)
+			// the risk team's pages; the rulesets and releases API say the same with
+			// @PreAuthorize
+			.requestMatchers("/risk", "/risk/**")
+			.hasAnyAuthority(Groups.RISK_ANALYSTS, Groups.RISK_MANAGERS, Groups.ADMINS)
 			.anyRequest()
 			.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
 					AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.MYDATA_WORKERS)))))

@@ -18,15 +18,20 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The task lists officers see in Tasklist, created at start-up when missing: the
- * referrals of their groups, their own tasks, and the escalated referrals for senior
- * officers. Each list shows the figures an officer sorts by.
+ * The task lists officers and risk managers see in Tasklist, created at start-up when
+ * missing: the referrals of their groups, their own tasks, and the escalated referrals
+ * for senior officers, each with the figures an officer sorts by; and for risk managers
+ * the ruleset releases awaiting their approval.
  */
 @Component
 class TasklistFilters implements InitializingBean {
 
-	record TaskList(String name, String description, int priority, List<String> groups, TaskQuery query) {
+	record TaskList(String name, String description, int priority, List<String> groups, TaskQuery query,
+			List<Map<String, String>> columns) {
 	}
+
+	/** The process of ruleset releases, whose approvals risk managers decide. */
+	static final String RELEASE_PROCESS = "ruleset-release";
 
 	/** Shown as columns of the task list. */
 	private static final List<Map<String, String>> COLUMNS = List.of(
@@ -56,15 +61,28 @@ class TasklistFilters implements InitializingBean {
 					.orderByTaskPriority()
 					.desc()
 					.orderByTaskCreateTime()
-					.asc()));
+					.asc(),
+				COLUMNS));
 		ensure(new TaskList("My tasks", "Tasks I have claimed", 20, officers,
-				this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc()));
+				this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc(),
+				COLUMNS));
 		ensure(new TaskList("Escalated", "Referrals past their review SLA", 30,
 				List.of(Groups.SENIOR_OFFICERS, Groups.AUDITORS),
 				this.tasks.createTaskQuery()
 					.processVariableValueEquals(Variables.ESCALATED, true)
 					.orderByTaskCreateTime()
-					.asc()));
+					.asc(),
+				COLUMNS));
+		ensure(new TaskList("Ruleset releases to approve",
+				"Releases of rulesets awaiting a risk manager's approval (never one's own)", 40,
+				List.of(Groups.RISK_MANAGERS),
+				this.tasks.createTaskQuery()
+					.processDefinitionKey(RELEASE_PROCESS)
+					.taskCandidateGroup(Groups.RISK_MANAGERS)
+					.includeAssignedTasks()
+					.orderByTaskCreateTime()
+					.asc(),
+				List.of()));
 	}
 
 	private void ensure(TaskList list) {
@@ -74,7 +92,7 @@ class TasklistFilters implements InitializingBean {
 		Filter filter = this.filters.newTaskFilter(list.name())
 			.setQuery(list.query())
 			.setProperties(Map.of("description", list.description(), "priority", list.priority(), "refresh", true,
-					"variables", COLUMNS));
+					"variables", list.columns()));
 		this.filters.saveFilter(filter);
 		for (String group : list.groups()) {
 			Authorization read = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -21,14 +21,15 @@ class AssessmentRepository {
 
 	void insert(Assessment assessment, String facts, String result) {
 		this.jdbc.sql("""
-				insert into credit_assessment (id, application_id, round, ruleset_version, band, score, grade,
-				    facts, result, assessed_at)
-				values (:id, :applicationId, :round, :rulesetVersion, :band, :score, :grade, :facts, :result,
-				    :assessedAt)""")
+				insert into credit_assessment (id, application_id, round, ruleset_version, ruleset_role, band, score,
+				    grade, facts, result, assessed_at)
+				values (:id, :applicationId, :round, :rulesetVersion, :rulesetRole, :band, :score, :grade, :facts,
+				    :result, :assessedAt)""")
 			.param("id", assessment.id())
 			.param("applicationId", assessment.applicationId())
 			.param("round", assessment.round())
 			.param("rulesetVersion", assessment.rulesetVersion())
+			.param("rulesetRole", assessment.rulesetRole().name())
 			.param("band", assessment.band())
 			.param("score", assessment.score(), java.sql.Types.INTEGER)
 			.param("grade", assessment.grade(), java.sql.Types.VARCHAR)
@@ -89,6 +90,7 @@ class AssessmentRepository {
 			.single() > 0;
 	}
 
+	/** Stores a version's files; {@code first_used_at} is when it was first stored. */
 	void insertRulesetVersion(String version, String files, OffsetDateTime firstUsedAt) {
 		this.jdbc.sql("insert into ruleset_version (version, files, first_used_at) values (:version, :files, :at)")
 			.param("version", version)

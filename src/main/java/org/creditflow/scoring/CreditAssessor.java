@@ -3,14 +3,11 @@ package org.creditflow.scoring;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,17 +24,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses an application: gathers its facts from the application and its MyData
- * snapshots, runs the ruleset in service, and records the assessment together with the
- * facts it used and the ruleset version that made it.
+ * snapshots, runs the ruleset in service that decides it (the champion, or a challenger
+ * for its share of applications), and records the assessment together with the facts it
+ * used and the ruleset version and role that made it.
  */
 @Service
 public class CreditAssessor {
@@ -56,24 +50,21 @@ public class CreditAssessor {
 
 	private final Clock clock;
 
-	private final TransactionTemplate newTransaction;
+	private final StoredRulesets stored;
 
 	private final ApplicationEventPublisher events;
 
-	private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
-
 	CreditAssessor(LoanApplications applications, MyDataProfiles profiles, ActiveRuleset active,
-			AssessmentRepository assessments, ObjectMapper json, Clock clock,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+			AssessmentRepository assessments, StoredRulesets stored, ObjectMapper json, Clock clock,
+			ApplicationEventPublisher events) {
 		this.events = events;
+		this.stored = stored;
 		this.applications = applications;
 		this.profiles = profiles;
 		this.active = active;
 		this.assessments = assessments;
 		this.json = json;
 		this.clock = clock;
-		this.newTransaction = new TransactionTemplate(transactionManager);
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Transactional
@@ -85,7 +76,8 @@ public class CreditAssessor {
 		Optional<TelecomProfile> telecom = this.profiles.telecom(applicationId);
 		List<Object> facts = facts(application, financial, telecom);
 
-		Ruleset ruleset = this.active.get();
+		InService.Chosen chosen = this.active.inService().forApplication(applicationId);
+		Ruleset ruleset = chosen.ruleset();
 		Scoresheet sheet = ruleset.evaluate(facts);
 		Conclusion conclusion = Conclusion.of(sheet);
 		if (conclusion.reachedNoBand()) {
@@ -93,15 +85,16 @@ public class CreditAssessor {
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		Assessment assessment = new Assessment(UUID.randomUUID().toString(), applicationId, round, ruleset.version(),
-				conclusion.band(), sheet.getScore(), pdPercent(sheet), sheet.getGrade(), sheet.getSegment(),
-				conclusion.offerLimit(), conclusion.offerRate(), conclusion.reasons(), sheet.getFiredRules(), now);
-		keepRulesetVersion(ruleset, now);
+				chosen.role(), conclusion.band(), sheet.getScore(), pdPercent(sheet), sheet.getGrade(),
+				sheet.getSegment(), conclusion.offerLimit(), conclusion.offerRate(), conclusion.reasons(),
+				sheet.getFiredRules(), now);
+		this.stored.keep(ruleset);
 		Map<String, Object> recordedFacts = recordedFacts(facts, applicationId);
 		this.assessments.insert(assessment, write(recordedFacts), write(result(assessment, sheet)));
 		this.events
 			.publishEvent(new AssessmentRecorded(assessment, (Map<String, Object>) recordedFacts.get("snapshots")));
-		log.info("Application {} assessed: {} score {} grade {} (ruleset {})", applicationId, conclusion.band(),
-				sheet.getScore(), sheet.getGrade(), ruleset.version().substring(0, 12));
+		log.info("Application {} assessed: {} score {} grade {} (ruleset {}, {})", applicationId, conclusion.band(),
+				sheet.getScore(), sheet.getGrade(), ruleset.version().substring(0, 12), chosen.role());
 		return assessment;
 	}
 
@@ -163,40 +156,6 @@ public class CreditAssessor {
 		reference.put("provider", snapshot.provider());
 		reference.put("sha256", snapshot.payloadSha256());
 		return reference;
-	}
-
-	/**
-	 * Stores the ruleset's files the first time it decides, in a transaction of its own:
-	 * a concurrent first use on another node then fails alone and changes nothing, as the
-	 * content is the same.
-	 */
-	private void keepRulesetVersion(Ruleset ruleset, OffsetDateTime now) {
-		if (this.storedVersions.contains(ruleset.version())) {
-			return;
-		}
-		try {
-			this.newTransaction.executeWithoutResult((status) -> {
-				if (!this.assessments.hasRulesetVersion(ruleset.version())) {
-					this.assessments.insertRulesetVersion(ruleset.version(), write(filesOf(ruleset)), now);
-				}
-			});
-		}
-		catch (DuplicateKeyException ex) {
-			log.debug("Ruleset {} was stored by another node", ruleset.version());
-		}
-		this.storedVersions.add(ruleset.version());
-	}
-
-	private static Map<String, Map<String, String>> filesOf(Ruleset ruleset) {
-		Map<String, Map<String, String>> files = new LinkedHashMap<>();
-		for (RuleFile file : ruleset.files()) {
-			files.put(file.path(),
-					file.path().endsWith(".xlsx")
-							? Map.of("encoding", "base64", "content",
-									Base64.getEncoder().encodeToString(file.content()))
-							: Map.of("encoding", "utf-8", "content", file.text()));
-		}
-		return files;
 	}
 
 	private String write(Object value) {

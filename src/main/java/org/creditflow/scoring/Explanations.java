@@ -52,11 +52,14 @@ class Explanations {
 		List<ReasonHit> hits = new ArrayList<>();
 		recorded.path("hits").forEach((hit) -> hits.add(this.json.convertValue(hit, ReasonHit.class)));
 		boolean korean = "ko".equals(locale.getLanguage());
+		// the words of the version that assessed it, a challenger's or a replaced
+		// champion's
+		Ruleset ruleset = this.active.version(text(assessment.get("rulesetVersion")));
 
 		List<Criterion> criteria = new ArrayList<>();
 		assessment.path("reasonCodes").forEach((code) -> {
 			if (criteria.size() < MAIN_AGAINST) {
-				criteria.add(criterion(code.asText(), "AGAINST", hits, korean));
+				criteria.add(criterion(ruleset, code.asText(), "AGAINST", hits, korean));
 			}
 		});
 		// for it: a hand-set rule's points, or a fitted scorecard's best bin (nothing
@@ -68,7 +71,7 @@ class Explanations {
 			.map(ReasonHit::code)
 			.distinct()
 			.limit(MAIN_FOR)
-			.forEach((code) -> criteria.add(criterion(code, "FOR", hits, korean)));
+			.forEach((code) -> criteria.add(criterion(ruleset, code, "FOR", hits, korean)));
 
 		boolean financialUsed = financialWeight > 0
 				|| hits.stream().anyMatch((hit) -> hit.category() == ReasonHit.Category.FINANCIAL);
@@ -94,16 +97,14 @@ class Explanations {
 				this.json.convertValue(assessment.get("assessedAt"), java.time.OffsetDateTime.class));
 	}
 
-	private Criterion criterion(String code, String effect, List<ReasonHit> hits, boolean korean) {
+	private static Criterion criterion(Ruleset ruleset, String code, String effect, List<ReasonHit> hits,
+			boolean korean) {
 		String category = hits.stream()
 			.filter((hit) -> hit.code().equals(code))
 			.map((hit) -> hit.category().name())
 			.findFirst()
 			.orElse(ReasonHit.Category.DECISION.name());
-		String text = this.active.get()
-			.reasonCode(code)
-			.map((reason) -> korean ? reason.textKo() : reason.text())
-			.orElse(code);
+		String text = ruleset.reasonCode(code).map((reason) -> korean ? reason.textKo() : reason.text()).orElse(code);
 		return new Criterion(code, text, effect, category);
 	}
 

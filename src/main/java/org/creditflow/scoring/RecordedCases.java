@@ -2,6 +2,7 @@ package org.creditflow.scoring;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -64,6 +65,18 @@ public class RecordedCases {
 		Long count = this.jdbc.queryForObject("select count(*) from credit_assessment" + WHERE, Long.class, from, from,
 				to, to, rulesetVersion, rulesetVersion);
 		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * When the newest {@code count} assessments begin; empty when there are fewer.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OffsetDateTime> startOfNewest(int count) {
+		return this.jdbc
+			.query("select assessed_at from credit_assessment order by assessed_at desc limit 1 offset ?",
+					(rs, row) -> rs.getObject(1, OffsetDateTime.class), count - 1)
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -17,6 +17,16 @@ public record RuleFile(String path, byte[] content) {
 		return this.path.endsWith(".drl") || isDecisionTable();
 	}
 
+	/** Whether a file of that path inside a rules folder is part of a ruleset. */
+	public static boolean belongsToRuleset(String path) {
+		return RuleFiles.belongsToRuleset(path);
+	}
+
+	/** Whether a file of that path inside a rules folder is a scenario file. */
+	public static boolean isScenario(String path) {
+		return path.startsWith(ScenarioFiles.FOLDER) && path.endsWith(".yaml");
+	}
+
 	public boolean isDecisionTable() {
 		return this.path.endsWith(".drl.csv") || this.path.endsWith(".drl.xlsx");
 	}

@@ -15,19 +15,23 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Hot reload: watches the rules folder on disk and reloads once the files have been quiet
- * for a moment (an editor saves in several writes). A change that fails validation is
- * refused and logged; the ruleset in service keeps deciding. On by default; production
- * profiles switch it off and reload through the API.
+ * Watches the rules folder on disk and validates the candidate once the files have been
+ * quiet for a moment (an editor saves in several writes), logging its problems, so that a
+ * risk analyst sees them at once (and {@code GET /api/rulesets/candidate} answers without
+ * waiting). Saving never changes the rulesets in service; only with the development
+ * setting {@code creditflow.rules.auto-activate} does a valid candidate go into service,
+ * without a release, recorded in the audit chain as such.
  */
 @Component
-@ConditionalOnProperty(name = "creditflow.rules.hot-reload", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "creditflow.rules.watch-folder", havingValue = "true", matchIfMissing = true)
 class RulesFolderWatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
@@ -37,15 +41,20 @@ class RulesFolderWatcher implements SmartLifecycle {
 
 	private final Path folder;
 
-	private final RulesetReloader reloader;
+	private final RulesetCandidate candidate;
+
+	@Nullable
+	private final DevelopmentActivation autoActivation;
 
 	private WatchService watcher;
 
 	private Thread thread;
 
-	RulesFolderWatcher(@Value("${creditflow.rules.location:rules}") Path folder, RulesetReloader reloader) {
+	RulesFolderWatcher(@Value("${creditflow.rules.location:rules}") Path folder, RulesetCandidate candidate,
+			ObjectProvider<DevelopmentActivation> autoActivation) {
 		this.folder = folder;
-		this.reloader = reloader;
+		this.candidate = candidate;
+		this.autoActivation = autoActivation.getIfAvailable();
 	}
 
 	@Override
@@ -78,7 +87,7 @@ class RulesFolderWatcher implements SmartLifecycle {
 					changed |= drain(more);
 				}
 				if (changed) {
-					this.reloader.reload("change in " + this.folder);
+					validate();
 				}
 			}
 		}
@@ -87,6 +96,22 @@ class RulesFolderWatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.error("The rules folder watcher stopped", ex);
+		}
+	}
+
+	/** Validates the candidate as saved, and puts it into service if so configured. */
+	void validate() {
+		RulesetValidation validation = this.candidate.validation();
+		if (!validation.valid()) {
+			log.warn("Candidate ruleset {} in {} is not valid:\n{}", validation.version(), this.folder,
+					new InvalidRulesetException(validation.problems()).getMessage());
+		}
+		else if (this.autoActivation != null) {
+			this.autoActivation.activate(validation.ruleset());
+		}
+		else {
+			log.info("Candidate ruleset {} in {} is valid; it goes into service by a release", validation.version(),
+					this.folder);
 		}
 	}
 

@@ -66,6 +66,14 @@ public final class Ruleset {
 	}
 
 	/**
+	 * The version a ruleset of these files has: the SHA-256 over their paths and
+	 * contents.
+	 */
+	public static String versionOf(List<RuleFile> files) {
+		return RulesetCompiler.version(files);
+	}
+
+	/**
 	 * Runs every stage over the facts (and the policy) and returns the filled-in
 	 * scoresheet.
 	 */

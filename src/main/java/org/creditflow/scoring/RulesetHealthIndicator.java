@@ -5,7 +5,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows in {@code /actuator/health} which ruleset version decides and where it came from.
+ * Shows in {@code /actuator/health} which ruleset version decides on this node and where
+ * it came from, and any challenger with its share.
  */
 @Component("ruleset")
 class RulesetHealthIndicator implements HealthIndicator {
@@ -18,14 +19,19 @@ class RulesetHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Ruleset ruleset = this.active.get();
-		return Health.up()
+		InService inService = this.active.inService();
+		Ruleset ruleset = inService.champion();
+		Health.Builder health = Health.up()
 			.withDetail("version", ruleset.version())
 			.withDetail("rules", ruleset.ruleCount())
 			.withDetail("reasonCodes", ruleset.reasonCodes().size())
 			.withDetail("origin", ruleset.origin())
-			.withDetail("loadedAt", ruleset.loadedAt().toString())
-			.build();
+			.withDetail("loadedAt", ruleset.loadedAt().toString());
+		if (inService.challenger() != null) {
+			health.withDetail("challenger", inService.challenger().version())
+				.withDetail("challengerShare", inService.challengerShare());
+		}
+		return health.build();
 	}
 
 }

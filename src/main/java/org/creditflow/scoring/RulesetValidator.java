@@ -33,7 +33,7 @@ public class RulesetValidator {
 			ruleset = this.compiler.compile(ruleFiles, origin);
 		}
 		catch (InvalidRulesetException ex) {
-			return new RulesetValidation(version, null, ex.problems(), 0, 0);
+			return new RulesetValidation(version, null, ex.problems(), 0, 0, List.of());
 		}
 		List<RuleProblem> problems = new ArrayList<>();
 		Scenarios scenarios = ScenarioFiles.parse(scenarioFiles, problems);
@@ -54,15 +54,19 @@ public class RulesetValidator {
 		if (!scenarios.scenarios().isEmpty()) {
 			problems.addAll(uncovered(ruleset, runner.firedRules()));
 		}
+		List<RulesetValidation.ScenarioResult> outcomes = results.stream()
+			.map((result) -> new RulesetValidation.ScenarioResult(result.scenario().file(), result.scenario().line(),
+					result.scenario().name(), result.passed(), result.failures()))
+			.toList();
 		return new RulesetValidation(version, problems.isEmpty() ? ruleset : null, List.copyOf(problems),
-				results.size(), failed);
+				results.size(), failed, outcomes);
 	}
 
 	/**
 	 * Compiles the files without running the scenarios.
 	 * @throws InvalidRulesetException with every problem, file and line
 	 */
-	Ruleset compile(List<RuleFile> ruleFiles, String origin) {
+	public Ruleset compile(List<RuleFile> ruleFiles, String origin) {
 		return this.compiler.compile(ruleFiles, origin);
 	}
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -17,10 +18,11 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * Camunda's REST API answers 500 for any exception a task listener throws, even when the
  * listener refused what the user sent. This mapper, ahead of Camunda's own, looks into
  * the cause: a {@link BadUserRequestException} (a decision the server refuses, e.g. a
- * limit above policy) answers 400 with its message; an {@link OptimisticLockingException}
- * (someone else changed the task at the same moment) answers 409; a task that no longer
- * exists (someone else completed it a moment earlier) 404. Anything else is left to
- * Camunda's handler, unchanged.
+ * limit above policy) answers 400 with its message; an {@link AuthorizationException} (a
+ * user the task's own check refuses, e.g. the submitter of a ruleset release) 403 with
+ * its message; an {@link OptimisticLockingException} (someone else changed the task at
+ * the same moment) answers 409; a task that no longer exists (someone else completed it a
+ * moment earlier) 404. Anything else is left to Camunda's handler, unchanged.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -33,6 +35,9 @@ class RefusedCompletionMapper implements ExceptionMapper<RestException> {
 		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof BadUserRequestException refusal) {
 				return problem(Response.Status.BAD_REQUEST, refusal, refusal.getMessage());
+			}
+			if (cause instanceof AuthorizationException refusal) {
+				return problem(Response.Status.FORBIDDEN, refusal, refusal.getMessage());
 			}
 			if (cause instanceof OptimisticLockingException conflict) {
 				return problem(Response.Status.CONFLICT, conflict,

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,14 +15,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.application.LoanProcess.Variables;
 import org.creditflow.SeparateService;
+import org.creditflow.scoring.ActiveRuleset;
+import org.creditflow.scoring.InService;
+import org.creditflow.scoring.InvalidRulesetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -75,14 +79,23 @@ class FaultTests {
 		Files.writeString(policy,
 				Files.readString(policy).replace("Applicant( age < $minimumAge )", "Applicant( age < )"));
 
-		List<String> args = new ArrayList<>(
-				List.of("--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules));
-		if (!SeparateService.onPostgres()) {
-			args.add("--spring.datasource.url=jdbc:h2:mem:broken-rules");
-		}
+		// a database of its own, whatever profile the suite runs in: with a champion in
+		// it,
+		// the folder would only be the candidate and the service would start
+		List<String> args = List.of("--spring.profiles.active=default",
+				"--spring.datasource.url=jdbc:h2:mem:broken-rules-" + UUID.randomUUID(),
+				"--camunda.bpm.job-execution.enabled=false", "--creditflow.rules.location=" + this.rules);
 
-		assertThatThrownBy(() -> SeparateService.start("broken", args.toArray(String[]::new)))
-			.hasRootCauseInstanceOf(org.creditflow.scoring.InvalidRulesetException.class)
+		Throwable refusal = catchThrowable(() -> {
+			try (ConfigurableApplicationContext started = SeparateService.start("broken",
+					args.toArray(String[]::new))) {
+				InService inService = started.getBean(ActiveRuleset.class).inService();
+				throw new AssertionError("started with ruleset " + inService.champion().version() + " from "
+						+ inService.champion().origin());
+			}
+		});
+		assertThat(refusal).isNotInstanceOf(AssertionError.class)
+			.hasRootCauseInstanceOf(InvalidRulesetException.class)
 			.rootCause()
 			.hasMessageContaining("credit/policy.drl:");
 	}

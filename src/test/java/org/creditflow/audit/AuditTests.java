@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
-import org.creditflow.scoring.ActiveRuleset;
 import org.creditflow.scoring.OlderRuleset;
 import org.creditflow.scoring.Ruleset;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
@@ -41,7 +41,7 @@ class AuditTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ActiveRuleset activeRuleset;
+	ApplicationContext context;
 
 	@Autowired
 	ManagementService management;
@@ -320,7 +320,7 @@ class AuditTests {
 	@Test
 	void shouldReplayADecisionIdenticallyWithTheRulesetThatMadeItAfterTheRulesChanged() {
 		String id = submitAndAwait(ApplicationBodies.body(ApplicationBodies.PRIME), "APPROVED");
-		Ruleset original = OlderRuleset.replaceWithStricterCutOff(this.activeRuleset);
+		Ruleset original = OlderRuleset.replaceWithStricterCutOff(this.context);
 		try {
 			JsonNode replay = this.http.withBasicAuth("auditor", "auditor")
 				.postForObject("/api/audit/applications/" + id + "/replay", null, JsonNode.class);
@@ -333,7 +333,7 @@ class AuditTests {
 			assertThat(assessment.get("differences")).isEmpty();
 		}
 		finally {
-			OlderRuleset.restore(this.activeRuleset, original);
+			OlderRuleset.restore(this.context, original);
 		}
 	}
 

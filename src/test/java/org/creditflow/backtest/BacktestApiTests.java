@@ -34,7 +34,7 @@ import org.creditflow.scoring.InvalidRulesetException;
 import org.creditflow.scoring.RecordedCases;
 import org.creditflow.scoring.RulesFolder;
 import org.creditflow.scoring.RulesetCompiler;
-import org.creditflow.scoring.RulesetReloader;
+import org.creditflow.scoring.RulesetCandidate;
 import org.creditflow.scoring.StoredRulesets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,8 +243,8 @@ class BacktestApiTests {
 		int line = broken.read("credit/policy.drl").lines().toList().indexOf("    Applicant( age < )") + 1;
 		InvalidRulesetException compiled = org.junit.jupiter.api.Assertions.assertThrows(InvalidRulesetException.class,
 				() -> RulesetCompiler.compileFolder(broken.root()));
-		RulesetReloader rulesFolder = mock(RulesetReloader.class);
-		when(rulesFolder.compileCandidate()).thenThrow(compiled);
+		RulesetCandidate rulesFolder = mock(RulesetCandidate.class);
+		when(rulesFolder.compile()).thenThrow(compiled);
 		BacktestPlanner planner = new BacktestPlanner(this.active, rulesFolder, this.stored, this.recorded, this.clock);
 		Path file = Files.writeString(temp.resolve("history.csv"), history(10));
 

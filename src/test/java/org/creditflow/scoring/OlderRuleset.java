@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For tests outside this package: puts a variant of the default rules into service (its
  * policy's approval cut-off moved, so the same facts are decided differently) and the
- * default rules back.
+ * default rules back, as an activation would (without a release): in the database every
+ * node reads, then on this node at once.
  */
 public final class OlderRuleset {
 
@@ -22,7 +26,7 @@ public final class OlderRuleset {
 	 * Replaces the ruleset in service by one that approves only a PD of 0.1 % or less;
 	 * returns the one it replaced.
 	 */
-	public static Ruleset replaceWithStricterCutOff(ActiveRuleset active) {
+	public static Ruleset replaceWithStricterCutOff(ApplicationContext context) {
 		try {
 			List<RuleFile> files = new ArrayList<>();
 			for (RuleFile file : RuleFiles.fromFolder(Path.of("rules"))) {
@@ -31,8 +35,8 @@ public final class OlderRuleset {
 							.getBytes(StandardCharsets.UTF_8))
 						: file);
 			}
-			Ruleset previous = active.get();
-			active.activate(new RulesetCompiler(Clock.systemUTC()).compile(files, "test: stricter grades"));
+			Ruleset previous = champion(context);
+			activate(context, files);
 			return previous;
 		}
 		catch (IOException ex) {
@@ -47,8 +51,26 @@ public final class OlderRuleset {
 		return text.replace(from, to);
 	}
 
-	public static void restore(ActiveRuleset active, Ruleset ruleset) {
-		active.activate(ruleset);
+	/**
+	 * The champion in service, for a test that puts another one into service (by a
+	 * release, say) to {@link #restore} afterwards.
+	 */
+	public static Ruleset champion(ApplicationContext context) {
+		return context.getBean(ActiveRuleset.class).get();
+	}
+
+	/** Puts a ruleset back into service as champion, at once on this node. */
+	public static void restore(ApplicationContext context, Ruleset ruleset) {
+		activate(context, ruleset.files());
+	}
+
+	private static void activate(ApplicationContext context, List<RuleFile> files) {
+		String version = context.getBean(StoredRulesets.class).keep(files);
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> context.getBean(RulesetsInService.class)
+				.activate(new RulesetsInService.Activation(version, RulesetRole.CHAMPION, 100, null, "test",
+						"a test's variant of the rules", false)));
+		context.getBean(RulesetSync.class).refresh();
 	}
 
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.SeparateService;
 import org.creditflow.ServiceClient;
+import org.creditflow.release.RulesZip;
 import org.creditflow.scoring.InvalidRulesetException;
 import org.creditflow.scoring.RulesFolder;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -36,11 +43,12 @@ import static org.awaitility.Awaitility.await;
  * A rule file is code the service would run. One that reaches beyond the facts (a file
  * through {@code java.io}, a process through {@code Runtime}, reflection) in a
  * constraint, a consequence, a function or an annotation Drools evaluates while it
- * builds, is refused wherever it arrives: validation, reload, the folder watcher and
- * start-up. None of its code ever runs (the marker file it would create never appears),
- * and the version in service keeps deciding. The service reads its own copy of the rules
- * folder, as in {@code RiskAnalystWorkflowTests}: the shared test context reads the
- * project's, where an attack file must never land.
+ * builds, is refused wherever it arrives: the candidate (validated by the folder
+ * watcher), validation, a release of the folder or of an uploaded zip, and start-up. None
+ * of its code ever runs (the marker file it would create never appears), and the version
+ * in service keeps deciding. The service reads its own copy of the rules folder, as in
+ * {@code RiskAnalystWorkflowTests}: the shared test context reads the project's, where an
+ * attack file must never land.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesApiAttackTests {
@@ -67,7 +75,7 @@ class RulesApiAttackTests {
 	@BeforeAll
 	static void startService() {
 		rules = RulesFolder.copyOfDefaultRules(temp.resolve("rules"));
-		// the default profile watches the rules folder
+		// the default profile watches the rules folder and validates the candidate
 		service = SeparateService.start("attack", "--spring.profiles.active=default",
 				"--creditflow.rules.location=" + rules.root());
 		client = new ServiceClient(new TestRestTemplate(new RestTemplateBuilder()
@@ -145,22 +153,20 @@ class RulesApiAttackTests {
 		Path marker = temp.resolve("pwned-" + Math.abs(attack.hashCode()));
 		rules.write(file, HEADER + rule.replace("MARKER", marker.toString()));
 		try {
-			// the folder watcher reads the new file first
-			JsonNode watched = await().atMost(Duration.ofSeconds(30))
-				.until(() -> active().path("lastReload"),
-						(last) -> last.path("trigger").asText().startsWith("change in")
-								&& !last.path("version").asText().equals(versionInService));
+			JsonNode candidate = await().atMost(Duration.ofSeconds(30))
+				.until(() -> client.as("analyst").getForObject("/api/rulesets/candidate", JsonNode.class),
+						(seen) -> !seen.path("version").asText().equals(versionInService));
 			ResponseEntity<JsonNode> validation = post("analyst", "/api/rulesets/validate");
-			ResponseEntity<JsonNode> reload = post("analyst", "/api/rulesets/reload");
+			JsonNode release = releaseOfTheFolder();
 
 			assertThat(marker).doesNotExist();
-			assertThat(watched.get("accepted").asBoolean()).isFalse();
-			assertThat(linesOf(watched, file)).containsAll(lines);
+			assertThat(candidate.get("valid").asBoolean()).isFalse();
+			assertThat(linesOf(candidate, file)).containsAll(lines);
 			assertThat(validation.getStatusCode().value()).isEqualTo(200);
 			assertThat(validation.getBody().get("valid").asBoolean()).isFalse();
 			assertThat(linesOf(validation.getBody(), file)).containsAll(lines);
-			assertThat(reload.getStatusCode().value()).isEqualTo(422);
-			assertThat(linesOf(reload.getBody(), file)).containsAll(lines);
+			assertThat(release.get("status").asText()).isEqualTo("INVALID");
+			assertThat(linesOf(release.get("validation"), file)).containsAll(lines);
 			assertThat(active().get("version").asText()).isEqualTo(versionInService);
 		}
 		finally {
@@ -181,7 +187,7 @@ class RulesApiAttackTests {
 				    new java.io.File( "MARKER" ).createNewFile();
 				end
 				""".replace("MARKER", marker.toString()));
-		ResponseEntity<JsonNode> reload = post("analyst", "/api/rulesets/reload");
+		JsonNode release = releaseOfTheFolder();
 
 		String id = client.submit(ApplicationBodies.body(ApplicationBodies.PRIME));
 		JsonNode decision = await().atMost(Duration.ofSeconds(60))
@@ -190,22 +196,79 @@ class RulesApiAttackTests {
 			.get("decision");
 
 		assertThat(marker).doesNotExist();
-		assertThat(reload.getStatusCode().value()).isEqualTo(422);
+		assertThat(release.get("status").asText()).isEqualTo("INVALID");
+		assertThat(active().get("version").asText()).isEqualTo(versionInService);
 		assertThat(decision.get("outcome").asText()).isEqualTo("APPROVED");
 		assertThat(decision.get("rulesetVersion").asText()).isEqualTo(versionInService);
 	}
 
 	@Test
 	@Order(3)
-	void shouldLetOnlyRiskAnalystsValidateOrReload() {
-		for (String user : List.of("partner", "officer")) {
-			assertThat(post(user, "/api/rulesets/validate").getStatusCode().value()).as(user).isEqualTo(403);
-			assertThat(post(user, "/api/rulesets/reload").getStatusCode().value()).as(user).isEqualTo(403);
-		}
+	void shouldRefuseAnUploadedRulesetThatReachesBeyondTheFactsAndNeverRunIt() {
+		Path marker = temp.resolve("pwned-by-upload");
+		RulesFolder attacked = RulesFolder.copyOfDefaultRules(temp.resolve("uploaded-rules"))
+			.write("credit/attack.drl", HEADER + """
+					rule "Attack"
+					    @reasonCode( new java.io.File( "MARKER" ).createNewFile() )
+					    agenda-group "decision"
+					when
+					    $sheet : Scoresheet()
+					then
+					    new java.io.File( "MARKER" ).createNewFile();
+					end
+					""".replace("MARKER", marker.toString()));
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("file", new ByteArrayResource(RulesZip.of(attacked, "")) {
+			@Override
+			public String getFilename() {
+				return "rules.zip";
+			}
+		});
+		form.add("rationale", "attack");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+		ResponseEntity<JsonNode> submitted = client.as("analyst")
+			.postForEntity("/api/rulesets/releases", new HttpEntity<>(form, headers), JsonNode.class);
+		assertThat(submitted.getStatusCode().value()).isEqualTo(201);
+		String id = submitted.getBody().get("id").asText();
+		JsonNode release = await().atMost(Duration.ofSeconds(60))
+			.until(() -> client.as("analyst").getForObject("/api/rulesets/releases/" + id, JsonNode.class),
+					(seen) -> !"SUBMITTED".equals(seen.get("status").asText()));
+
+		assertThat(marker).doesNotExist();
+		assertThat(release.get("status").asText()).isEqualTo("INVALID");
+		assertThat(linesOf(release.get("validation"), "credit/attack.drl")).contains(7);
+		assertThat(active().get("version").asText()).isEqualTo(versionInService);
 	}
 
 	@Test
 	@Order(4)
+	void shouldLetOnlyTheRiskTeamValidateOrSubmitReleases() {
+		for (String user : List.of("partner", "officer", "auditor")) {
+			assertThat(post(user, "/api/rulesets/validate").getStatusCode().value()).as(user).isEqualTo(403);
+			assertThat(client.as(user)
+				.postForEntity("/api/rulesets/releases",
+						ServiceClient.json("{\"source\": \"folder\", \"rationale\": \"x\"}"), JsonNode.class)
+				.getStatusCode()
+				.value()).as(user).isEqualTo(403);
+		}
+	}
+
+	/** A release of the rules folder as it is now, once validated. */
+	private static JsonNode releaseOfTheFolder() {
+		ResponseEntity<JsonNode> submitted = client.as("analyst")
+			.postForEntity("/api/rulesets/releases",
+					ServiceClient.json("{\"source\": \"folder\", \"rationale\": \"attack\"}"), JsonNode.class);
+		assertThat(submitted.getStatusCode().value()).as(String.valueOf(submitted.getBody())).isEqualTo(201);
+		String id = submitted.getBody().get("id").asText();
+		return await().atMost(Duration.ofSeconds(60))
+			.until(() -> client.as("analyst").getForObject("/api/rulesets/releases/" + id, JsonNode.class),
+					(release) -> !"SUBMITTED".equals(release.get("status").asText()));
+	}
+
+	@Test
+	@Order(5)
 	void shouldRefuseToStartWithARuleFileThatReachesBeyondTheFacts() {
 		Path marker = temp.resolve("pwned-at-start-up");
 		RulesFolder attacked = RulesFolder.copyOfDefaultRules(temp.resolve("attacked-rules"))

@@ -273,6 +273,35 @@ class SignInAttackTests {
 	}
 
 	@Test
+	void shouldRequireTheRiskPagesCsrfTokenToSubmitARelease() {
+		String session = signInWithForm("analyst", "analyst");
+		RestClient browser = client();
+		String release = "{\"source\":\"folder\",\"rationale\":\"from the risk page\"}";
+
+		ResponseEntity<String> forged = browser.post()
+			.uri("/api/rulesets/releases")
+			.header(HttpHeaders.COOKIE, session)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(release)
+			.retrieve()
+			.toEntity(String.class);
+		Map<?, ?> csrf = browser.get().uri("/risk/csrf").header(HttpHeaders.COOKIE, session).retrieve().body(Map.class);
+		ResponseEntity<String> fromThePage = browser.post()
+			.uri("/api/rulesets/releases")
+			.header(HttpHeaders.COOKIE, session)
+			.header(csrf.get("header").toString(), csrf.get("token").toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(release)
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// past the CSRF check, refused for what it asks: the folder is what decides now
+		assertThat(fromThePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(fromThePage.getBody()).contains("is the champion already");
+	}
+
+	@Test
 	void shouldLeaveTheCamundaWebappsToTheirOwnCsrfFilter() {
 		String session = signInWithForm("officer", "officer");
 		RestClient browser = client();
