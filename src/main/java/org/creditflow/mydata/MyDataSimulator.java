@@ -102,7 +102,11 @@ class MyDataSimulator {
 					random.nextLong(60_000, 150_001), 1, random.nextLong(60_000, 120_001),
 					random.nextLong(300_000, 1_000_001), random.nextInt(0, 2), random.nextInt(0, 3),
 					random.nextLong(100_000, 300_001), false);
-			case AVERAGE -> new TelecomProfile(carrier, true, random.nextInt(24, 49), random.nextInt(22, 24), 0, 0,
+			// tenure below four years: with four, the best-scored of these files reached
+			// grade C and
+			// were approved, and this persona is the file an officer must judge
+			// (PersonaDecisionTests)
+			case AVERAGE -> new TelecomProfile(carrier, true, random.nextInt(24, 48), random.nextInt(22, 24), 0, 0,
 					random.nextLong(50_000, 100_001), random.nextLong(0, 800_001), 0, 0, random.nextLong(0, 80_001),
 					random.nextBoolean());
 		};
