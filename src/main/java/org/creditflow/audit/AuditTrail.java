@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
+import org.creditflow.application.LoanProcess;
+import org.creditflow.callback.Notification;
+import org.creditflow.callback.Notifications;
 import org.creditflow.mydata.DataSnapshot;
 import org.creditflow.mydata.MyDataProfiles;
 import org.creditflow.web.NotFoundException;
@@ -56,8 +59,11 @@ class AuditTrail {
 
 	private final ObjectMapper json;
 
+	private final Notifications notifications;
+
 	AuditTrail(LoanApplications applications, MyDataProfiles profiles, DecisionChain chain, HistoryService history,
-			ObjectMapper json) {
+			ObjectMapper json, Notifications notifications) {
+		this.notifications = notifications;
 		this.applications = applications;
 		this.profiles = profiles;
 		this.chain = chain;
@@ -71,6 +77,7 @@ class AuditTrail {
 		List<Entry> timeline = new ArrayList<>();
 		List<String> passed = new ArrayList<>();
 		HistoricProcessInstance process = this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(LoanProcess.KEY)
 			.processInstanceBusinessKey(applicationId)
 			.singleResult();
 		if (process != null) {
@@ -134,6 +141,9 @@ class AuditTrail {
 			timeline.add(new Entry(record.recordedAt(), record.kind(), title(record.kind(), details), record.actor(),
 					record.rulesetVersion(), details));
 		}
+		for (Notification notification : this.notifications.of(applicationId)) {
+			timeline.add(notificationEntry(notification));
+		}
 		timeline.sort(Comparator.comparing(Entry::at));
 		Map<String, Object> loan = new LinkedHashMap<>();
 		loan.put("product", application.loan().product());
@@ -142,6 +152,22 @@ class AuditTrail {
 		loan.put("purpose", application.loan().purpose());
 		return new Trail(applicationId, application.status().name(), application.applicant().masked(), loan,
 				(process != null) ? process.getProcessDefinitionId() : null, passed, timeline);
+	}
+
+	/**
+	 * The partner told of the final status by its callback, with every failed attempt.
+	 */
+	private static Entry notificationEntry(Notification notification) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("notificationId", notification.id());
+		details.put("status", notification.status().name());
+		details.put("applicationStatus", notification.applicationStatus());
+		details.put("url", notification.url());
+		details.put("responseStatus", notification.responseStatus());
+		details.put("failedAttempts", notification.failedAttempts());
+		details.put("detail", notification.detail());
+		return new Entry(notification.startedAt(), "NOTIFICATION",
+				"Partner notification " + notification.status().name().toLowerCase(), null, null, details);
 	}
 
 	/** A person's action on a task besides completing it: claim, assign, delegate, ... */
