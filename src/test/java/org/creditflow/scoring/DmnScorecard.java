@@ -44,7 +44,7 @@ import org.creditflow.scoring.facts.Policy;
  * benchmarks to compare Drools with. The model is generated with the DMN model API from
  * the scorecard table ({@code credit/scorecards.drl.csv}) and the scale and master scale
  * of {@code policy.properties}, so it cannot drift from the rules; {@link #xml()} shows
- * it, and it opens in Camunda Modeler.
+ * it (without diagram coordinates).
  * <p>
  * The design is the one the Camunda documentation leads to, a decision requirements graph
  * of small tables:
