@@ -38,7 +38,7 @@ class HandWrittenScorecardTests {
 	void shouldFollowAChangeOfTheScorecardTable() throws IOException {
 		List<RuleFile> files = new ArrayList<>(RuleFiles.fromFolder(Path.of("rules")));
 		RuleFile table = files.stream()
-			.filter((file) -> file.path().equals("credit/scorecards.drl.csv"))
+			.filter((file) -> file.path().equals(ScorecardTable.PATH))
 			.findFirst()
 			.orElseThrow();
 		String changed = morePointsForTheBureauScore(new String(table.content(), StandardCharsets.UTF_8));
@@ -65,7 +65,7 @@ class HandWrittenScorecardTests {
 		return applicants.size();
 	}
 
-	private static String morePointsForTheBureauScore(String table) {
+	static String morePointsForTheBureauScore(String table) {
 		Matcher row = Pattern.compile("(?m)^(scorecard,FULL_FILE,[^,]*,[^,]*,)(\\d+)(,SC_BUREAU_SCORE,)")
 			.matcher(table);
 		StringBuilder changed = new StringBuilder();
