@@ -32,6 +32,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,7 @@ public class RulesetCompiler {
 
 	private final boolean tablesAsLookups;
 
+	@Autowired
 	RulesetCompiler(Clock clock) {
 		this(clock, true);
 	}
