@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -97,7 +98,11 @@ public final class Ruleset {
 		AgendaEventListener firedRules = new DefaultAgendaEventListener() {
 			@Override
 			public void afterMatchFired(AfterMatchFiredEvent event) {
-				sheet.fired(event.getMatch().getRule().getName());
+				Rule rule = event.getMatch().getRule();
+				// a looked-up table's rule names the row that fired itself
+				if (!rule.getMetaData().containsKey(DecisionTableLookup.TABLE_ROWS)) {
+					sheet.fired(rule.getName());
+				}
 			}
 		};
 		try {
@@ -150,8 +155,14 @@ public final class Ruleset {
 		return this.reasonCodes;
 	}
 
+	/** The rules as written: a looked-up decision table counts its rows. */
 	public int ruleCount() {
-		return this.kieBase.getKiePackages().stream().mapToInt((p) -> p.getRules().size()).sum();
+		return this.kieBase.getKiePackages()
+			.stream()
+			.flatMap((kiePackage) -> kiePackage.getRules().stream())
+			.mapToInt((rule) -> Integer
+				.parseInt(rule.getMetaData().getOrDefault(DecisionTableLookup.TABLE_ROWS, "1").toString().strip()))
+			.sum();
 	}
 
 	/** Where the files were read from: a folder on disk or the packaged copy. */

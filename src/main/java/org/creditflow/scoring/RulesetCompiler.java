@@ -13,9 +13,12 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.creditflow.scoring.facts.DecisionTableRowFailure;
 import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -29,7 +32,9 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,8 +58,21 @@ public class RulesetCompiler {
 
 	private final Clock clock;
 
+	private final boolean tablesAsLookups;
+
+	@Autowired
 	RulesetCompiler(Clock clock) {
+		this(clock, true);
+	}
+
+	/**
+	 * @param tablesAsLookups whether a decision table of plain form becomes one rule that
+	 * looks its row up ({@link DecisionTableLookup}) rather than one rule per row; off
+	 * only to measure the difference
+	 */
+	RulesetCompiler(Clock clock, boolean tablesAsLookups) {
 		this.clock = clock;
+		this.tablesAsLookups = tablesAsLookups;
 	}
 
 	/**
@@ -113,7 +131,7 @@ public class RulesetCompiler {
 			problems.add(new RuleProblem(PolicyFile.PATH, 0, "the ruleset has no policy parameters file"));
 		}
 		String version = version(sorted);
-		KieBase kieBase = build(sorted, version, problems);
+		KieBase kieBase = build(sorted, version, this.tablesAsLookups ? reasonCodes.keySet() : null, problems);
 		if (kieBase != null) {
 			checkRules(kieBase, sorted, reasonCodes, problems);
 		}
@@ -129,14 +147,27 @@ public class RulesetCompiler {
 		return ruleset;
 	}
 
-	private static KieBase build(List<RuleFile> files, String version, List<RuleProblem> problems) {
+	/**
+	 * @param lookupReasonCodes the reason codes a looked-up table may use, or null to
+	 * leave every table to Drools
+	 */
+	private static KieBase build(List<RuleFile> files, String version, @Nullable Set<String> lookupReasonCodes,
+			List<RuleProblem> problems) {
 		KieServices kie = KieServices.get();
 		ReleaseId releaseId = kie.newReleaseId("org.creditflow.rules", "ruleset", version);
 		KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
 		boolean anyRules = false;
 		for (RuleFile file : files) {
 			if (file.isRule()) {
-				fileSystem.write(SOURCE_ROOT + file.path(), file.content());
+				Optional<DecisionTableLookup.Translation> lookup = (lookupReasonCodes != null)
+						? DecisionTableLookup.of(file, lookupReasonCodes) : Optional.empty();
+				if (lookup.isPresent()) {
+					fileSystem.write(SOURCE_ROOT + file.path() + DecisionTableLookup.GENERATED_SUFFIX,
+							lookup.get().drl());
+				}
+				else {
+					fileSystem.write(SOURCE_ROOT + file.path(), file.content());
+				}
 				anyRules = true;
 			}
 		}
@@ -146,7 +177,7 @@ public class RulesetCompiler {
 		}
 		KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			String path = (message.getPath() != null) ? message.getPath().replace(SOURCE_ROOT, "") : "(rules)";
+			String path = (message.getPath() != null) ? sourcePath(message.getPath()) : "(rules)";
 			problems.add(new RuleProblem(path, lineInSource(path, message), message.getText().strip()));
 		}
 		if (!problems.isEmpty()) {
@@ -172,7 +203,8 @@ public class RulesetCompiler {
 					problems.add(new RuleProblem(file, line, "rule \"" + rule.getName()
 							+ "\" needs agenda-group set to one of the stages " + Ruleset.STAGES));
 				}
-				else if (code == null && STAGES_NEEDING_REASONS.contains(stage)) {
+				else if (code == null && STAGES_NEEDING_REASONS.contains(stage)
+						&& !rule.getMetaData().containsKey(DecisionTableLookup.TABLE_ROWS)) {
 					problems.add(new RuleProblem(file, line,
 							"rule \"" + rule.getName() + "\" blocks or scores, so it needs @reasonCode(\"...\")"));
 				}
@@ -197,13 +229,24 @@ public class RulesetCompiler {
 	static String fileOf(Rule rule) {
 		RuleImpl impl = (RuleImpl) rule;
 		return (impl.getResource() != null && impl.getResource().getSourcePath() != null)
-				? impl.getResource().getSourcePath().replace(SOURCE_ROOT, "") : rule.getPackageName() + " (generated)";
+				? sourcePath(impl.getResource().getSourcePath()) : rule.getPackageName() + " (generated)";
+	}
+
+	/** A path as Drools knows it, as the rules folder's file it came from. */
+	private static String sourcePath(String compiled) {
+		String path = compiled.replace(SOURCE_ROOT, "");
+		return path.endsWith(DecisionTableLookup.GENERATED_SUFFIX)
+				? path.substring(0, path.length() - DecisionTableLookup.GENERATED_SUFFIX.length()) : path;
 	}
 
 	/** Where a rule that failed while running stands, with what went wrong. */
 	static RuleProblem failure(List<RuleFile> files, ConsequenceException ex) {
 		String file = fileOf(ex.getRule());
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof DecisionTableRowFailure row) {
+			return new RuleProblem(file, row.row(),
+					"rule \"" + row.rule() + "\" fails when it runs: " + row.getCause().getMessage());
+		}
 		return new RuleProblem(file, lineOf(files, file, ex.getRule().getName()),
 				"rule \"" + ex.getRule().getName() + "\" fails when it runs: " + cause.getMessage());
 	}

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One assessment with the default ruleset, warm, and building the ruleset from its files;
  * each beside a baseline measured in the same run: the same work with a ruleset of one
- * rule of DRL (and the offer table every ruleset has). Run with
+ * rule of DRL (and the offer table every ruleset has), and the default ruleset with its
+ * decision tables compiled as Drools does, one rule per row. Run with
  * {@code ./mvnw -B -Pbenchmark test-compile exec:exec}; see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -54,6 +55,8 @@ public class RulesetBenchmark {
 
 	private Ruleset defaultRuleset;
 
+	private Ruleset defaultRulesetOneRulePerRow;
+
 	private Ruleset oneRuleRuleset;
 
 	private List<Object> standardApplicant;
@@ -69,6 +72,9 @@ public class RulesetBenchmark {
 			.toList());
 		this.oneRuleFiles.add(new RuleFile("credit/one.drl", ONE_RULE.getBytes(StandardCharsets.UTF_8)));
 		this.defaultRuleset = this.compiler.compile(this.defaultFiles, "rules");
+		// the same files as Drools compiles a decision table: one rule per row
+		this.defaultRulesetOneRulePerRow = new RulesetCompiler(Clock.systemUTC(), false).compile(this.defaultFiles,
+				"rules");
 		this.oneRuleRuleset = this.compiler.compile(this.oneRuleFiles, "baseline");
 		this.standardApplicant = ScenarioRunner.facts(ScenarioRunner.merge(
 				ScenarioFiles.parse(ScenarioFiles.fromFolder(Path.of("rules")), new ArrayList<>()).standard(),
@@ -82,6 +88,15 @@ public class RulesetBenchmark {
 	@Measurement(iterations = 5, time = 2)
 	public Scoresheet assessWithTheDefaultRuleset() {
 		return this.defaultRuleset.evaluate(this.standardApplicant);
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SampleTime)
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	@Warmup(iterations = 5, time = 2)
+	@Measurement(iterations = 5, time = 2)
+	public Scoresheet assessWithTheDefaultRulesetOneRulePerTableRow() {
+		return this.defaultRulesetOneRulePerRow.evaluate(this.standardApplicant);
 	}
 
 	@Benchmark

@@ -104,6 +104,24 @@ public class Scoresheet {
 		record(rule, ReasonHit.Category.TELECOM, points);
 	}
 
+	/**
+	 * A fitted scorecard's bin, scored by the one rule its table compiles to: named,
+	 * explained and checked for overlap as the row's own rule would be.
+	 * @param row the rule the row stands for, {@code "<table>_<row>"}
+	 */
+	public void financialPoints(String row, int points, String reasonCode, int pointsBelowBest) {
+		this.financialPoints += points;
+		this.changed.add("financialPoints");
+		record(row, reasonCode, pointsBelowBest, ReasonHit.Category.FINANCIAL, points);
+	}
+
+	/** See {@link #financialPoints(String, int, String, int)}. */
+	public void telecomPoints(String row, int points, String reasonCode, int pointsBelowBest) {
+		this.telecomPoints += points;
+		this.changed.add("telecomPoints");
+		record(row, reasonCode, pointsBelowBest, ReasonHit.Category.TELECOM, points);
+	}
+
 	/** A remark on the decision, such as a limit cut to the DSR headroom. */
 	public void note(Rule rule) {
 		record(rule, ReasonHit.Category.DECISION, 0);
@@ -200,19 +218,24 @@ public class Scoresheet {
 	}
 
 	private void record(Rule rule, ReasonHit.Category category, int points) {
-		Object code = rule.getMetaData().get(REASON_CODE);
 		Object belowBest = rule.getMetaData().get(POINTS_BELOW_BEST);
+		record(rule.getName(), rule.getMetaData().get(REASON_CODE),
+				(belowBest != null) ? Integer.parseInt(belowBest.toString().strip()) : null, category, points);
+	}
+
+	private void record(String ruleName, @Nullable Object code, @Nullable Integer belowBest,
+			ReasonHit.Category category, int points) {
 		if (belowBest != null) {
 			// a decision table names its rules after itself and the row: "<table>_<row>"
-			int row = rule.getName().lastIndexOf('_');
-			if (!this.scoredTables.add((row > 0) ? rule.getName().substring(0, row) : rule.getName())) {
-				throw new IllegalStateException("\"" + rule.getName() + "\" scores a characteristic its table "
+			int row = ruleName.lastIndexOf('_');
+			if (!this.scoredTables.add((row > 0) ? ruleName.substring(0, row) : ruleName)) {
+				throw new IllegalStateException("\"" + ruleName + "\" scores a characteristic its table "
 						+ "already scored: two bins of one characteristic overlap");
 			}
 		}
 		if (code != null) {
-			int impact = (belowBest != null) ? -Integer.parseInt(belowBest.toString().strip()) : points;
-			this.hits.add(new ReasonHit(rule.getName(), code.toString(), category, impact));
+			int impact = (belowBest != null) ? -belowBest : points;
+			this.hits.add(new ReasonHit(ruleName, code.toString(), category, impact));
 		}
 	}
 
