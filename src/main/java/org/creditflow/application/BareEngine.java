@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 
@@ -64,14 +63,11 @@ class BareEngine extends SpringBootProcessEnginePlugin {
 		engine.getRepositoryService()
 			.createDeployment()
 			.name(DEPLOYMENT_NAME)
+			// a restart with the same process makes no new version
 			.enableDuplicateFiltering(false)
 			.addModelInstance(BareEngineModel.PROCESS_KEY + ".bpmn",
 					BareEngineModel.of(Bpmn.readModelFromStream(new ByteArrayInputStream(source()))))
 			.deploy();
-	}
-
-	@Override
-	public void preInit(SpringProcessEngineConfiguration configuration) {
 	}
 
 	private byte[] source() {
