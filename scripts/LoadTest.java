@@ -5,7 +5,13 @@
  * decision.decidedAt), so how often the script polls does not change the figures.
  *
  *   java scripts/LoadTest.java [--url http://localhost:8080] [--applications 200]
- *        [--concurrency 16] [--warmup 100] [--user partner] [--password partner]
+ *        [--concurrency 16] [--warmup 100] [--user partner] [--password partner] [--mode creditflow]
+ *
+ * --mode bare drives the bare engine instead (a service started with the profile bare-engine):
+ * the same process with every delegate a no-op, started and followed through
+ * /api/bare-engine/instances with the same sign-in, half ending approved and half declined,
+ * so its figures are the engine's own floor for creditflow's. The last line, starting with
+ * "summary:", carries the figures for scripts/load-benchmark.sh.
  *
  * Several nodes: --url http://node-a:8080,http://node-b:8080 spreads the clients over them,
  * as a load balancer would; a client whose node stops answering moves to the next one and
@@ -49,6 +55,12 @@ public class LoadTest {
 	/** A channel app checks about four times a second; polling faster only loads the service. */
 	private static final long POLL_MILLIS = 250;
 
+	/** Every answer 500 to 599 the script met, the 503s included; a healthy run shows none. */
+	private static final java.util.concurrent.atomic.AtomicInteger SERVER_ERRORS = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** creditflow's applications, or the bare engine's instances. */
+	private static boolean bare;
+
 	/** Answers 503 (busy) the script met and retried; a healthy run shows none. */
 	private static final java.util.concurrent.atomic.AtomicInteger BUSY = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -65,6 +77,11 @@ public class LoadTest {
 		List<String> urls = List.of(options.getOrDefault("url", "http://localhost:8080").split(","));
 		int applications = Integer.parseInt(options.getOrDefault("applications", "200"));
 		int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+		String mode = options.getOrDefault("mode", "creditflow");
+		if (!List.of("creditflow", "bare").contains(mode)) {
+			throw new IllegalArgumentException("--mode is creditflow or bare, not " + mode);
+		}
+		bare = mode.equals("bare");
 		String auth = "Basic " + Base64.getEncoder()
 			.encodeToString((options.getOrDefault("user", "partner") + ":" + options.getOrDefault("password", "partner"))
 				.getBytes(StandardCharsets.UTF_8));
@@ -76,6 +93,7 @@ public class LoadTest {
 			measure(http, urls, auth, run + 1, warmup, concurrency);
 		}
 		BUSY.set(0);
+		SERVER_ERRORS.set(0);
 		UNANSWERED.set(0);
 		NOT_MODIFIED.set(0);
 		Result result = measure(http, urls, auth, run, applications, concurrency);
@@ -84,18 +102,22 @@ public class LoadTest {
 		Map<String, Integer> outcomes = result.outcomes();
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("applications:   %d (concurrency %d, %d node(s)) %s%n", applications, concurrency, urls.size(),
-				outcomes);
+		System.out.printf("applications:   %d (%s, concurrency %d, %d node(s)) %s%n", applications, mode, concurrency,
+				urls.size(), outcomes);
 		System.out.printf("duration:       %.1f s (first submission to last decision)%n", seconds);
 		System.out.printf("throughput:     %.1f applications/s to a final decision%n", applications / seconds);
 		System.out.printf("latency p50:    %d ms%n", percentile(sorted, 50) / 1_000_000);
 		System.out.printf("latency p99:    %d ms%n", percentile(sorted, 99) / 1_000_000);
 		System.out.printf("latency max:    %d ms%n", sorted.get(sorted.size() - 1) / 1_000_000);
 		System.out.printf("busy answers:   %d (503, retried)%n", BUSY.get());
+		System.out.printf("5xx answers:    %d (the 503s included)%n", SERVER_ERRORS.get());
 		System.out.printf("not modified:   %d polls answered 304 without a body%n", NOT_MODIFIED.get());
 		System.out.printf("unanswered:     %d (no answer from a node, sent again to the next)%n", UNANSWERED.get());
 		System.out.printf("last decision:  %s%n", java.time.Instant.ofEpochSecond(result.lastDecision() / 1_000_000,
 				result.lastDecision() % 1_000_000 * 1000));
+		System.out.printf("summary: mode=%s clients=%d throughput=%.1f p50=%d p99=%d 5xx=%d%n", mode, concurrency,
+				applications / seconds, percentile(sorted, 50) / 1_000_000, percentile(sorted, 99) / 1_000_000,
+				SERVER_ERRORS.get());
 	}
 
 	record Result(List<Long> latencies, double seconds, Map<String, Integer> outcomes, long lastDecision) {
@@ -172,6 +194,9 @@ public class LoadTest {
 	}
 
 	private static String submit(HttpClient http, Node node, String auth, long run, int n) throws Exception {
+		if (bare) {
+			return startBare(http, node, auth, n);
+		}
 		String phone = String.format("010-%04d-%03d%c", 1000 + (run + n / 1000) % 1000, n % 1000,
 				AUTO_DECIDED_PERSONAS[n % AUTO_DECIDED_PERSONAS.length]);
 		String body = """
@@ -195,8 +220,37 @@ public class LoadTest {
 			if (response.statusCode() == 201 || response.statusCode() == 200) {
 				return match(ID, response.body());
 			}
+			if (response.statusCode() >= 500) {
+				SERVER_ERRORS.incrementAndGet();
+			}
 			if (response.statusCode() != 503 || attempt == 5) {
 				throw new IllegalStateException("Submission answered " + response.statusCode() + ": " + response.body());
+			}
+			BUSY.incrementAndGet();
+			Thread.sleep(1000);
+		}
+	}
+
+	/** The bare engine's instance: half approved, half declined, like the personas. */
+	private static String startBare(HttpClient http, Node node, String auth, int n) throws Exception {
+		String band = (n % 2 == 0) ? "APPROVE" : "DECLINE";
+		java.util.function.Function<String, HttpRequest> request = (url) -> HttpRequest
+			.newBuilder(URI.create(url + "/api/bare-engine/instances?band=" + band))
+			.header("Authorization", auth)
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		// no idempotency here: an instance whose start answered 503 was rolled back
+		for (int attempt = 1;; attempt++) {
+			HttpResponse<String> response = node.send(http, request);
+			if (response.statusCode() == 201) {
+				return match(ID, response.body());
+			}
+			if (response.statusCode() >= 500) {
+				SERVER_ERRORS.incrementAndGet();
+			}
+			if (response.statusCode() != 503 || attempt == 5) {
+				throw new IllegalStateException("Start answered " + response.statusCode() + ": " + response.body());
 			}
 			BUSY.incrementAndGet();
 			Thread.sleep(1000);
@@ -208,7 +262,8 @@ public class LoadTest {
 		// without a body, as a partner's poller would do it
 		String[] etag = { null };
 		java.util.function.Function<String, HttpRequest> poll = (url) -> {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/applications/" + id))
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create(url + (bare ? "/api/bare-engine/instances/" : "/api/applications/") + id))
 				.header("Authorization", auth)
 				.timeout(Duration.ofSeconds(30));
 			if (etag[0] != null) {
@@ -219,8 +274,12 @@ public class LoadTest {
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {
 			HttpResponse<String> response = node.send(http, poll);
-			if (response.statusCode() == 503) {
-				BUSY.incrementAndGet();
+			if (response.statusCode() >= 500) {
+				// counted, and asked again at the next poll
+				SERVER_ERRORS.incrementAndGet();
+				if (response.statusCode() == 503) {
+					BUSY.incrementAndGet();
+				}
 			}
 			else if (response.statusCode() == 304) {
 				NOT_MODIFIED.incrementAndGet();

@@ -5,13 +5,13 @@ JAR=${JAR:-target/creditflow-0.1.0-SNAPSHOT.jar}
 
 # start_service DIRECTORY PORT [ARGUMENTS...]: runs the jar with DIRECTORY as its working directory
 # (the default profile keeps its H2 database there), logs to DIRECTORY/service.log, waits for
-# /actuator/health and sets STARTED_PID.
+# /actuator/health and sets STARTED_PID. JAVA_OPTS, when set, go to the JVM.
 start_service() {
   local directory=$1 port=$2 jar
   shift 2
   jar=$(realpath "$JAR")
   mkdir -p "$directory"
-  (cd "$directory" && exec java -jar "$jar" --server.port="$port" "$@" > service.log 2>&1) &
+  (cd "$directory" && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" "$@" > service.log 2>&1) &
   STARTED_PID=$!
   for _ in $(seq 1 180); do
     curl -sf "http://localhost:$port/actuator/health" > /dev/null && return 0

@@ -32,7 +32,15 @@ class ApplicationQueries {
 		return this.loanApplications.visibleTo(id, caller);
 	}
 
+	/**
+	 * Until its status is final an application has neither a decision nor a status reason
+	 * (both are written with the final status), so a client polling for the decision
+	 * costs one query, not three.
+	 */
 	ApplicationView view(LoanApplication application, Locale locale) {
+		if (!application.status().isFinal()) {
+			return ApplicationView.of(application, null, null, locale);
+		}
 		return ApplicationView.of(application, this.applications.statusReason(application.id()),
 				this.decisions.findByApplicationId(application.id()).orElse(null), locale);
 	}
