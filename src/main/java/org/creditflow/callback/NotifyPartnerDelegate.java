@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.creditflow.application.LoanApplication;
+import org.creditflow.application.LoanApplications;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,6 +33,8 @@ import org.springframework.web.client.RestClientResponseException;
 @Component("notifyPartnerDelegate")
 class NotifyPartnerDelegate implements JavaDelegate {
 
+	private final LoanApplications applications;
+
 	private final PartnerCallbacks callbacks;
 
 	private final CallbackUrls urls;
@@ -41,8 +45,9 @@ class NotifyPartnerDelegate implements JavaDelegate {
 
 	private final RestClient http;
 
-	NotifyPartnerDelegate(PartnerCallbacks callbacks, CallbackUrls urls, CallbackProperties properties,
-			ObjectMapper json, Clock clock) {
+	NotifyPartnerDelegate(LoanApplications applications, PartnerCallbacks callbacks, CallbackUrls urls,
+			CallbackProperties properties, ObjectMapper json, Clock clock) {
+		this.applications = applications;
 		this.callbacks = callbacks;
 		this.urls = urls;
 		this.json = json;
@@ -57,7 +62,21 @@ class NotifyPartnerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) throws JsonProcessingException {
-		String partner = (String) execution.getVariable(NotificationVariables.PARTNER);
+		// who is told what comes from the application's record, never from the instance's
+		// variables: an instance started by hand (an administrator may start processes)
+		// can at most repeat a true notification to the application's own partner
+		Optional<LoanApplication> application = Optional.ofNullable(execution.getProcessBusinessKey())
+			.flatMap(this.applications::find)
+			.filter((found) -> found.status().isFinal());
+		if (application.isEmpty()) {
+			execution.setVariable(NotificationVariables.SKIPPED,
+					"no application " + execution.getProcessBusinessKey() + " with a final status");
+			return;
+		}
+		String partner = application.get().submittedBy();
+		execution.setVariable(NotificationVariables.PARTNER, partner);
+		execution.setVariable(NotificationVariables.STATUS, application.get().status().name());
+		execution.setVariable(NotificationVariables.DECIDED_AT, application.get().updatedAt().toString());
 		Optional<PartnerCallback> callback = this.callbacks.find(partner);
 		if (callback.isEmpty()) {
 			execution.setVariable(NotificationVariables.SKIPPED, "the partner removed its callback");

@@ -150,6 +150,32 @@ class DecisionCallbackTests {
 	}
 
 	@Test
+	void shouldSendOnlyTheRecordedStatusToTheApplicationsOwnPartnerFromAnInstanceStartedByHand() {
+		try (PartnerServer server = PartnerServer.answering(200)) {
+			register(server.url());
+			String id = submit(ApplicationBodies.DELINQUENT);
+			awaitNotification(id, "DELIVERED");
+			// an administrator may start processes: a forged status for another partner
+			String forged = JSON.createObjectNode()
+				.put("businessKey", id)
+				.set("variables",
+						JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("status",
+								JSON.createObjectNode().put("value", "APPROVED"))
+							.set("partner", JSON.createObjectNode().put("value", "partner")))
+				.toString();
+			ResponseEntity<JsonNode> started = this.service.as("admin")
+				.postForEntity("/engine-rest/process-definition/key/decision-notification/start",
+						ServiceClient.json(forged), JsonNode.class);
+			assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> server.received().size() == 2);
+			assertThat(server.received())
+				.extracting((received) -> JSON.readTree(received.body()).get("status").asText())
+				.containsOnly("DECLINED");
+		}
+	}
+
+	@Test
 	void shouldNotifyNothingWithoutACallback() {
 		String id = submit(ApplicationBodies.PRIME);
 		this.service.awaitStatus(id, "APPROVED");
