@@ -5,18 +5,20 @@ JAR=${JAR:-target/creditflow-0.1.0-SNAPSHOT.jar}
 
 # start_service DIRECTORY PORT [ARGUMENTS...]: runs the jar with DIRECTORY as its working directory
 # (the default profile keeps its H2 database there), logs to DIRECTORY/service.log, waits for
-# /actuator/health and sets STARTED_PID. JAVA_OPTS, when set, go to the JVM.
+# /actuator/health and sets STARTED_PID. JAVA_OPTS, when set, go to the JVM; SERVICE_JAR, when
+# set, is run instead of $JAR (the extracted layout, say).
 start_service() {
   local directory=$1 port=$2 jar
   shift 2
-  jar=$(realpath "$JAR")
+  jar=$(realpath "${SERVICE_JAR:-$JAR}")
   mkdir -p "$directory"
   (cd "$directory" && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" "$@" > service.log 2>&1) &
   STARTED_PID=$!
-  for _ in $(seq 1 180); do
+  # asked every 0.1 s, so a start-up measured around this call is not rounded up to the second
+  for _ in $(seq 1 1800); do
     curl -sf "http://localhost:$port/actuator/health" > /dev/null && return 0
     kill -0 "$STARTED_PID" 2> /dev/null || break
-    sleep 1
+    sleep 0.1
   done
   echo "service in $directory did not start; see $directory/service.log" >&2
   return 1

@@ -12,6 +12,8 @@ import org.creditflow.PostgresTestSchema;
 import org.creditflow.ServiceDatabase;
 import org.creditflow.ServiceProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.http.MediaType;
@@ -24,8 +26,10 @@ import static org.awaitility.Awaitility.await;
  * MyData collected by workers as an operator runs them: the service in a JVM of its own
  * with both sources {@code collected-by: worker}, and workers started with
  * {@code mydata-worker} in JVMs of their own, one of them killed in the middle of a
- * fetch. Runs on the suite's database (H2 file, or PostgreSQL with {@code -Ppostgres}).
+ * fetch. Runs on the suite's database (H2 file, or PostgreSQL with {@code -Ppostgres}),
+ * in a file or schema of its own, so it runs beside the other test classes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class MyDataWorkerProcessTests {
 
 	@TempDir

@@ -14,6 +14,8 @@ import org.creditflow.ServiceDatabase;
 import org.creditflow.ServiceProcess;
 import org.creditflow.resilience.Submissions.Acknowledged;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +27,10 @@ import static org.hamcrest.Matchers.equalTo;
  * and started again on the same database loses no application it acknowledged, makes
  * nothing twice, and finishes every application within a minute of the restart. Runs on
  * the suite's database: the default profile's H2 file, or PostgreSQL with
- * {@code -Ppostgres}.
+ * {@code -Ppostgres}, in a file or schema of its own, so it runs beside the other test
+ * classes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryTests {
 
 	private static final int APPLICATIONS = 60;

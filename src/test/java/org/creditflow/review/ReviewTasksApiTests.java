@@ -199,7 +199,7 @@ class ReviewTasksApiTests {
 			.findFirst()
 			.orElseThrow();
 		// the second waited for the first one's lock, then found the task gone
-		assertThat(loser.getStatusCode().value()).isEqualTo(404);
+		assertThat(loser.getStatusCode().value()).as("%s", loser.getBody()).isEqualTo(404);
 		assertThat(loser.getBody().get("message").asText()).contains("another user has just completed it");
 		await().atMost(Duration.ofSeconds(30)).until(() -> status(applicationId), "DECLINED"::equals);
 	}
