@@ -31,13 +31,22 @@ public class LoanApplications {
 
 	private final InformationResponseRepository responses;
 
-	LoanApplications(LoanApplicationRepository applications, InformationResponseRepository responses) {
+	private final FinalDecisionRepository decisions;
+
+	LoanApplications(LoanApplicationRepository applications, InformationResponseRepository responses,
+			FinalDecisionRepository decisions) {
 		this.applications = applications;
 		this.responses = responses;
+		this.decisions = decisions;
 	}
 
 	public Optional<LoanApplication> find(String id) {
 		return this.applications.findById(id);
+	}
+
+	/** How the application ended; empty while it is not decided. */
+	public Optional<FinalDecision> decision(String id) {
+		return this.decisions.findByApplicationId(id);
 	}
 
 	/**

@@ -41,6 +41,7 @@ class DemoUsers implements InitializingBean {
 			new DemoUser("auditor", "Eunji", "Jung", List.of(Groups.AUDITORS)),
 			new DemoUser("partner", "Partner", "App", List.of(Groups.PARTNERS)),
 			new DemoUser("worker", "MyData", "Worker", List.of(Groups.MYDATA_WORKERS)),
+			new DemoUser("servicer", "Loan", "Servicing", List.of(Groups.SERVICERS)),
 			new DemoUser("admin", "Admin", "Operator", List.of(Groups.ADMINS)));
 
 	private final IdentityService identity;

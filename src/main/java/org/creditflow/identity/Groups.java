@@ -28,11 +28,17 @@ public final class Groups {
 	 */
 	public static final String MYDATA_WORKERS = "mydata-workers";
 
+	/**
+	 * Machine accounts of loan servicing: they report the approved loans' monthly status
+	 * ({@code /api/loans/...}), and nothing else.
+	 */
+	public static final String SERVICERS = "servicers";
+
 	/** Operators and administrators, with every Camunda permission. */
 	public static final String ADMINS = "camunda-admin";
 
 	public static final List<String> ALL = List.of(LOAN_OFFICERS, SENIOR_OFFICERS, RISK_ANALYSTS, RISK_MANAGERS,
-			AUDITORS, PARTNERS, MYDATA_WORKERS, ADMINS);
+			AUDITORS, PARTNERS, MYDATA_WORKERS, SERVICERS, ADMINS);
 
 	private Groups() {
 	}

@@ -1,0 +1,41 @@
+package org.creditflow.portfolio;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Portfolio monitoring, set under {@code creditflow.portfolio}.
+ *
+ * @param bad when a loan counts as bad: {@code days-past-due} or more (or defaulted, or
+ * written off) within {@code within-months} of its booking
+ * @param acceptFutureMonths take reports for months after the current one: only for the
+ * demo, whose servicing feed plays the months after today's approvals
+ * @param maxCsvRows the most rows one CSV import may hold
+ */
+@Validated
+@ConfigurationProperties("creditflow.portfolio")
+public record PortfolioProperties(@DefaultValue @Valid Bad bad, boolean acceptFutureMonths,
+		@DefaultValue("100000") @Min(1) int maxCsvRows) {
+
+	/**
+	 * The bad definition.
+	 *
+	 * @param daysPastDue days past due that make a loan bad
+	 * @param withinMonths months after booking in which it counts (the performance
+	 * window)
+	 */
+	public record Bad(@DefaultValue("90") @Min(1) @Max(720) int daysPastDue,
+			@DefaultValue("12") @Min(1) @Max(120) int withinMonths) {
+
+		BadDefinition definition() {
+			return new BadDefinition(this.daysPastDue, this.withinMonths);
+		}
+
+	}
+
+}
