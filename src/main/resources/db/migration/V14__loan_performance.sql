@@ -17,8 +17,17 @@ create table loan_performance (
 -- from its reports at every report and again at start-up when the definition has changed.
 create table loan_outcome (
     application_id       varchar(36)              primary key references loan_application (id),
-    -- the month of the approval (the loan's booking)
+    -- the month of the approval (the loan's booking), and what was decided then: the figures are
+    -- broken down by these and the prediction (pd_percent) is checked against the outcome
     booked_month         date                     not null,
+    grade                varchar(5),
+    segment              varchar(20),
+    pd_percent           double precision,
+    ruleset_version      varchar(64),
+    ruleset_role         varchar(10),
+    -- the band the rules gave (APPROVE, REFER, DECLINE) and who approved: rules or an officer
+    rules_band           varchar(10),
+    decided_by           varchar(64)              not null,
     -- months on book of the latest report
     months_on_book       integer                  not null,
     last_status          varchar(12)              not null,

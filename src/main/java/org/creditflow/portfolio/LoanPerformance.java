@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.creditflow.application.ApplicationStatus;
 import org.creditflow.application.FinalDecision;
 import org.creditflow.application.LoanApplications;
+import org.creditflow.scoring.Assessment;
+import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.web.ConflictException;
 import org.creditflow.web.FieldProblem;
 import org.creditflow.web.InvalidRequestException;
@@ -48,16 +50,19 @@ class LoanPerformance {
 
 	private final LoanApplications applications;
 
+	private final CreditAssessments assessments;
+
 	private final PortfolioProperties properties;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	LoanPerformance(PerformanceRepository repository, LoanApplications applications, PortfolioProperties properties,
-			Clock clock, PlatformTransactionManager transactions) {
+	LoanPerformance(PerformanceRepository repository, LoanApplications applications, CreditAssessments assessments,
+			PortfolioProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.repository = repository;
 		this.applications = applications;
+		this.assessments = assessments;
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
@@ -70,7 +75,8 @@ class LoanPerformance {
 	 * @throws InvalidRequestException naming every problem of the report
 	 */
 	Reported report(String applicationId, PerformanceReport report, String servicer) {
-		YearMonth booked = bookedMonth(applicationId);
+		BookedLoan loan = booked(applicationId);
+		YearMonth booked = loan.bookedMonth();
 		List<FieldProblem> problems = new ArrayList<>(report.inconsistencies());
 		YearMonth month = report.yearMonth();
 		YearMonth now = YearMonth.now(this.clock);
@@ -85,12 +91,12 @@ class LoanPerformance {
 		}
 		MonthlyReport received = new MonthlyReport(applicationId, month, report.daysPastDue(), report.status(),
 				report.balance(), servicer, OffsetDateTime.now(this.clock), 1);
-		return this.transaction.execute((status) -> store(booked, received));
+		return this.transaction.execute((status) -> store(loan, received));
 	}
 
 	/** The loan's months as reported, with its outcome; empty before its first report. */
 	Optional<LoanHistory> history(String applicationId) {
-		YearMonth booked = bookedMonth(applicationId);
+		YearMonth booked = booked(applicationId).bookedMonth();
 		return this.repository.outcome(applicationId)
 			.map((outcome) -> new LoanHistory(applicationId, booked, outcome, this.repository.reports(applicationId)));
 	}
@@ -105,10 +111,10 @@ class LoanPerformance {
 		BadDefinition definition = this.properties.bad().definition();
 		List<String> stale = this.repository.derivedUnderAnotherDefinition(definition.code());
 		for (String applicationId : stale) {
-			YearMonth booked = bookedMonth(applicationId);
+			BookedLoan loan = booked(applicationId);
 			this.transaction.executeWithoutResult((status) -> {
 				this.repository.lockLoan(applicationId);
-				derive(applicationId, booked);
+				derive(loan);
 			});
 		}
 		if (!stale.isEmpty()) {
@@ -116,7 +122,7 @@ class LoanPerformance {
 		}
 	}
 
-	private Reported store(YearMonth booked, MonthlyReport received) {
+	private Reported store(BookedLoan loan, MonthlyReport received) {
 		String applicationId = received.applicationId();
 		this.repository.lockLoan(applicationId);
 		Optional<MonthlyReport> earlier = this.repository.find(applicationId, received.month());
@@ -137,18 +143,19 @@ class LoanPerformance {
 			this.repository.update(stored);
 			result = Result.CORRECTED;
 		}
-		return new Reported(result, stored, derive(applicationId, booked));
+		return new Reported(result, stored, derive(loan));
 	}
 
-	private LoanOutcome derive(String applicationId, YearMonth booked) {
+	private LoanOutcome derive(BookedLoan loan) {
 		LoanOutcome outcome = this.properties.bad()
 			.definition()
-			.outcome(applicationId, booked, this.repository.reports(applicationId));
-		this.repository.save(outcome, OffsetDateTime.now(this.clock));
+			.outcome(loan.applicationId(), loan.bookedMonth(), this.repository.reports(loan.applicationId()));
+		this.repository.save(loan, outcome, OffsetDateTime.now(this.clock));
 		return outcome;
 	}
 
-	private YearMonth bookedMonth(String applicationId) {
+	/** The approved loan, as it was decided. */
+	private BookedLoan booked(String applicationId) {
 		if (this.applications.find(applicationId).isEmpty()) {
 			throw new NotFoundException("No application " + applicationId);
 		}
@@ -156,7 +163,12 @@ class LoanPerformance {
 			.filter((decided) -> decided.outcome() == ApplicationStatus.APPROVED)
 			.orElseThrow(() -> new ConflictException(
 					"Application " + applicationId + " was not approved: there is no loan to report on"));
-		return YearMonth.from(decision.decidedAt().atZoneSameInstant(this.clock.getZone()));
+		YearMonth month = YearMonth.from(decision.decidedAt().atZoneSameInstant(this.clock.getZone()));
+		Optional<Assessment> assessment = this.assessments.latest(applicationId);
+		return new BookedLoan(applicationId, month, decision.grade(), assessment.map(Assessment::segment).orElse(null),
+				assessment.map(Assessment::pd).orElse(null), decision.rulesetVersion(),
+				assessment.map((assessed) -> assessed.rulesetRole().name()).orElse(null),
+				assessment.map(Assessment::band).orElse(null), decision.decidedBy());
 	}
 
 }

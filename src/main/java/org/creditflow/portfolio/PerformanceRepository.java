@@ -71,6 +71,13 @@ class PerformanceRepository {
 			.optional();
 	}
 
+	/** Every reported loan as it was decided, with its outcome so far. */
+	List<LoanOnBook> book() {
+		return this.jdbc.sql("select * from loan_outcome order by booked_month, application_id")
+			.query((row, number) -> new LoanOnBook(booked(row), outcome(row, number)))
+			.list();
+	}
+
 	/** The loans whose flag was derived under another bad definition. */
 	List<String> derivedUnderAnotherDefinition(String definition) {
 		return this.jdbc.sql("select application_id from loan_outcome where bad_definition <> :definition")
@@ -79,10 +86,17 @@ class PerformanceRepository {
 			.list();
 	}
 
-	void save(LoanOutcome outcome, OffsetDateTime now) {
+	void save(BookedLoan loan, LoanOutcome outcome, OffsetDateTime now) {
 		Map<String, Object> values = new HashMap<>();
 		values.put("id", outcome.applicationId());
 		values.put("booked", outcome.bookedMonth().atDay(1));
+		values.put("grade", loan.grade());
+		values.put("segment", loan.segment());
+		values.put("pd", loan.pdPercent());
+		values.put("version", loan.rulesetVersion());
+		values.put("role", loan.rulesetRole());
+		values.put("band", loan.rulesBand());
+		values.put("decidedBy", loan.decidedBy());
 		values.put("mob", outcome.monthsOnBook());
 		values.put("status", outcome.lastStatus().name());
 		values.put("worst", outcome.worstDaysPastDue());
@@ -91,17 +105,19 @@ class PerformanceRepository {
 		values.put("definition", outcome.definition());
 		values.put("now", now);
 		int updated = this.jdbc.sql("""
-				update loan_outcome set booked_month = :booked, months_on_book = :mob, last_status = :status,
+				update loan_outcome set booked_month = :booked, grade = :grade, segment = :segment, pd_percent = :pd,
+				       ruleset_version = :version, ruleset_role = :role, rules_band = :band, decided_by = :decidedBy,
+				       months_on_book = :mob, last_status = :status,
 				       worst_days_past_due = :worst, bad = :bad, bad_month = :badMonth, bad_definition = :definition,
 				       updated_at = :now
 				where application_id = :id""").params(values).update();
 		if (updated == 0) {
 			this.jdbc.sql("""
-					insert into loan_outcome (application_id, booked_month, months_on_book, last_status,
+					insert into loan_outcome (application_id, booked_month, grade, segment, pd_percent, ruleset_version,
+					                          ruleset_role, rules_band, decided_by, months_on_book, last_status,
 					                          worst_days_past_due, bad, bad_month, bad_definition, updated_at)
-					values (:id, :booked, :mob, :status, :worst, :bad, :badMonth, :definition, :now)""")
-				.params(values)
-				.update();
+					values (:id, :booked, :grade, :segment, :pd, :version, :role, :band, :decidedBy, :mob, :status,
+					        :worst, :bad, :badMonth, :definition, :now)""").params(values).update();
 		}
 	}
 
@@ -123,6 +139,13 @@ class PerformanceRepository {
 				row.getInt("months_on_book"), LoanStatus.valueOf(row.getString("last_status")),
 				row.getInt("worst_days_past_due"), row.getBoolean("bad"),
 				monthOrNull(row.getObject("bad_month", LocalDate.class)), row.getString("bad_definition"));
+	}
+
+	private static BookedLoan booked(ResultSet row) throws SQLException {
+		return new BookedLoan(row.getString("application_id"), month(row.getObject("booked_month", LocalDate.class)),
+				row.getString("grade"), row.getString("segment"), row.getObject("pd_percent", Double.class),
+				row.getString("ruleset_version"), row.getString("ruleset_role"), row.getString("rules_band"),
+				row.getString("decided_by"));
 	}
 
 	private static YearMonth month(LocalDate day) {

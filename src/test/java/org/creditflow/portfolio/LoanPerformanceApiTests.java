@@ -121,6 +121,42 @@ class LoanPerformanceApiTests {
 	}
 
 	@Test
+	void shouldShowTheLoanInItsVintageAndTheRiskTeamOnly() {
+		report("servicer", this.loan, month(2, 95, "DELINQUENT", 9_000_000));
+
+		JsonNode vintages = this.service.as("analyst")
+			.getForObject("/api/monitoring/vintages?by=ruleset_role", JsonNode.class);
+		JsonNode calibration = this.service.as("riskmanager")
+			.getForObject("/api/monitoring/calibration", JsonNode.class);
+
+		assertThat(vintages.get("by").asText()).isEqualTo("RULESET_ROLE");
+		JsonNode vintage = null;
+		for (JsonNode candidate : vintages.get("vintages")) {
+			if (candidate.get("bookedMonth").asText().equals(this.booked.toString())
+					&& candidate.get("group").asText().equals("CHAMPION")) {
+				vintage = candidate;
+			}
+		}
+		assertThat(vintage).as("this month's champion vintage").isNotNull();
+		assertThat(vintage.get("cumulativeBadRate")).hasSize(13);
+		assertThat(vintage.get("cumulativeBadRate").get(2).asDouble()).isPositive();
+		assertThat(calibration.get("definition").asText()).isEqualTo("90dpd-12m");
+		assertThat(calibration.get("significance").asDouble()).isEqualTo(0.01);
+		assertThat(this.service.as("analyst")
+			.getForEntity("/api/monitoring/vintages?by=colour", JsonNode.class)
+			.getBody()
+			.toString()).contains("must be one of none, grade, segment, ruleset_version, ruleset_role");
+		assertThat(this.service.as("partner")
+			.getForEntity("/api/monitoring/calibration", JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.service.as("servicer")
+			.getForEntity("/api/monitoring/vintages", JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
 	void shouldNameEveryProblemOfAReport() {
 		ResponseEntity<JsonNode> answer = report("servicer", this.loan,
 				Map.of("month", "2026-13", "daysPastDue", -1, "status", "LATE", "balance", -5));

@@ -11,6 +11,7 @@ import org.creditflow.application.ApplicationStatus;
 import org.creditflow.application.FinalDecision;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
+import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +41,10 @@ class LoanPerformanceTests {
 			.of(new FinalDecision("loan", ApplicationStatus.APPROVED, 700, "A", 10_000_000L, null, List.of(), "v1",
 					FinalDecision.RULES, null, null, OffsetDateTime.parse("2026-11-20T10:00:00+09:00"))));
 		PerformanceRepository repository = mock(PerformanceRepository.class);
-		PortfolioProperties properties = new PortfolioProperties(new PortfolioProperties.Bad(90, 12), false, 100);
-		LoanPerformance performance = new LoanPerformance(repository, applications, properties, clock,
-				mock(PlatformTransactionManager.class));
+		PortfolioProperties properties = new PortfolioProperties(new PortfolioProperties.Bad(90, 12), false, 100,
+				new PortfolioProperties.Calibration(0.01, 30));
+		LoanPerformance performance = new LoanPerformance(repository, applications, mock(CreditAssessments.class),
+				properties, clock, mock(PlatformTransactionManager.class));
 
 		assertThatThrownBy(() -> performance.report("loan",
 				new PerformanceReport("2027-01", 0, LoanStatus.CURRENT, 9_000_000L), "servicer"))

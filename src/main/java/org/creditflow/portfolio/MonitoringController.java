@@ -1,0 +1,67 @@
+package org.creditflow.portfolio;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditflow.web.InvalidRequestException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How the booked loans perform against what was predicted when they were approved.
+ */
+@RestController
+@Tag(name = "Portfolio monitoring", description = "Vintages and calibration of the approved loans' outcomes")
+@PreAuthorize("hasAnyAuthority('risk-analysts', 'risk-managers', 'auditors', 'camunda-admin')")
+class MonitoringController {
+
+	private final PerformanceRepository repository;
+
+	private final PortfolioProperties properties;
+
+	MonitoringController(PerformanceRepository repository, PortfolioProperties properties) {
+		this.repository = repository;
+		this.properties = properties;
+	}
+
+	@GetMapping("/api/monitoring/vintages")
+	@Operation(summary = "Cumulative bad rate by booking month and months on book",
+			description = "For each vintage (loans booked in one month, split as asked) and each month on book of "
+					+ "the bad definition's window: the loans observed that long and the share of them bad by then.")
+	@ApiResponse(responseCode = "400", description = "an unknown split")
+	Vintages.Report vintages(
+			@Parameter(description = "none, grade, segment, ruleset_version or ruleset_role") @RequestParam(
+					defaultValue = "none") String by) {
+		return Vintages.of(this.repository.book(), this.properties.bad().definition(), split(by));
+	}
+
+	@GetMapping("/api/monitoring/calibration")
+	@Operation(summary = "Expected (PD at decision) against observed bad rate per grade",
+			description = "Loans whose performance window has ended or that went bad; a two-sided binomial test "
+					+ "flags grades whose bad count is out of line with their mean PD.")
+	Calibration.Report calibration() {
+		return Calibration.of(this.repository.book(), this.properties.bad().definition(),
+				this.properties.calibration());
+	}
+
+	private static Vintages.By split(String by) {
+		try {
+			return Vintages.By.valueOf(by.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("by",
+					"must be one of " + Arrays.stream(Vintages.By.values())
+						.map((value) -> value.name().toLowerCase(Locale.ROOT))
+						.collect(Collectors.joining(", ")));
+		}
+	}
+
+}
