@@ -369,6 +369,9 @@
   });
   window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
   window.addEventListener('hashchange', route);
+  // what the page's other scripts (portfolio.js) build with; absent values are absent from the
+  // API's JSON (undefined), not null
+  window.creditflowRisk = { getJson, row, showError };
   syncForm();
   route();
 }());
