@@ -11,6 +11,7 @@ import org.creditflow.backtest.CharacteristicsCommand;
 import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
+import org.creditflow.portfolio.ServicingFeedCommand;
 import org.creditflow.scorecard.CompareScoresCommand;
 import org.creditflow.scorecard.ScorecardCommand;
 
@@ -31,11 +32,11 @@ final class Commands {
 
 	static final int UNKNOWN = 2;
 
-	private static final Map<String, Command> COMMANDS = new TreeMap<>(
-			Map.of(CreateAdminCommand.NAME, CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run,
-					HistoryCommand.NAME, HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run,
-					ScorecardCommand.NAME, ScorecardCommand::run, CharacteristicsCommand.NAME,
-					CharacteristicsCommand::run, CompareScoresCommand.NAME, CompareScoresCommand::run));
+	private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(CreateAdminCommand.NAME,
+			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
+			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run, ScorecardCommand.NAME,
+			ScorecardCommand::run, CharacteristicsCommand.NAME, CharacteristicsCommand::run, CompareScoresCommand.NAME,
+			CompareScoresCommand::run, ServicingFeedCommand.NAME, ServicingFeedCommand::run));
 
 	private Commands() {
 	}

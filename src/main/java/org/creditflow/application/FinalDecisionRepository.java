@@ -60,6 +60,17 @@ class FinalDecisionRepository {
 			.optional();
 	}
 
+	/** Approved applications in the order they were decided, a page at a time. */
+	List<FinalDecision> approved(int offset, int limit) {
+		return this.jdbc.sql("""
+				select * from loan_decision where outcome = 'APPROVED'
+				order by decided_at, application_id offset :offset rows fetch next :limit rows only""")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
 	private FinalDecision map(ResultSet rs, int row) throws SQLException {
 		return new FinalDecision(rs.getString("application_id"), ApplicationStatus.valueOf(rs.getString("outcome")),
 				rs.getObject("score", Integer.class), rs.getString("grade"), rs.getObject("credit_limit", Long.class),

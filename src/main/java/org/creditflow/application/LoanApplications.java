@@ -1,6 +1,7 @@
 package org.creditflow.application;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,11 @@ public class LoanApplications {
 
 	public Optional<LoanApplication> find(String id) {
 		return this.applications.findById(id);
+	}
+
+	/** The approved applications' decisions, oldest first, a page at a time. */
+	public List<FinalDecision> approved(int offset, int limit) {
+		return this.decisions.approved(offset, limit);
 	}
 
 	/** How the application ended; empty while it is not decided. */

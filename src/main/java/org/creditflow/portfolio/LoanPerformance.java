@@ -94,6 +94,19 @@ class LoanPerformance {
 		return this.transaction.execute((status) -> store(loan, received));
 	}
 
+	/** The approved loans, oldest first, a page at a time, as servicing takes them on. */
+	List<BookEntry> book(int offset, int limit) {
+		return this.applications.approved(offset, limit).stream().map((decision) -> {
+			String id = decision.applicationId();
+			Optional<Assessment> assessment = this.assessments.latest(id);
+			long amount = (decision.creditLimit() != null) ? decision.creditLimit()
+					: this.applications.get(id).loan().amount();
+			return new BookEntry(id, month(decision), amount, decision.annualRate(),
+					this.applications.get(id).loan().termMonths(), decision.grade(),
+					assessment.map(Assessment::pd).orElse(null));
+		}).toList();
+	}
+
 	/** The loan's months as reported, with its outcome; empty before its first report. */
 	Optional<LoanHistory> history(String applicationId) {
 		YearMonth booked = booked(applicationId).bookedMonth();
@@ -154,6 +167,11 @@ class LoanPerformance {
 		return outcome;
 	}
 
+	/** The month of the decision, Korean time: the loan's booking month. */
+	private YearMonth month(FinalDecision decision) {
+		return YearMonth.from(decision.decidedAt().atZoneSameInstant(this.clock.getZone()));
+	}
+
 	/** The approved loan, as it was decided. */
 	private BookedLoan booked(String applicationId) {
 		if (this.applications.find(applicationId).isEmpty()) {
@@ -163,7 +181,7 @@ class LoanPerformance {
 			.filter((decided) -> decided.outcome() == ApplicationStatus.APPROVED)
 			.orElseThrow(() -> new ConflictException(
 					"Application " + applicationId + " was not approved: there is no loan to report on"));
-		YearMonth month = YearMonth.from(decision.decidedAt().atZoneSameInstant(this.clock.getZone()));
+		YearMonth month = month(decision);
 		Optional<Assessment> assessment = this.assessments.latest(applicationId);
 		return new BookedLoan(applicationId, month, decision.grade(), assessment.map(Assessment::segment).orElse(null),
 				assessment.map(Assessment::pd).orElse(null), decision.rulesetVersion(),

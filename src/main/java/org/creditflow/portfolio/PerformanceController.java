@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.creditflow.web.FieldProblem;
+import org.creditflow.web.InvalidRequestException;
 import org.creditflow.web.NotFoundException;
 import org.creditflow.web.StrictJsonReader;
 
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,6 +69,26 @@ class PerformanceController {
 		return (reported.result() == LoanPerformance.Result.CREATED)
 				? ResponseEntity.created(URI.create("/api/loans/" + applicationId + "/performance")).body(reported)
 				: ResponseEntity.ok(reported);
+	}
+
+	@GetMapping("/api/loans")
+	@PreAuthorize("hasAnyAuthority('servicers', 'risk-analysts', 'risk-managers', 'auditors', 'camunda-admin')")
+	@Operation(summary = "The approved loans, oldest first, a page at a time",
+			description = "What servicing takes on: amount, rate, term, and the origination grade and PD.")
+	@ApiResponse(responseCode = "400", description = "offset below 0, or limit outside 1-1000")
+	List<BookEntry> loans(@RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "1000") int limit) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (offset < 0) {
+			problems.add(new FieldProblem("offset", "must be 0 or more"));
+		}
+		if (limit < 1 || limit > 1000) {
+			problems.add(new FieldProblem("limit", "must be between 1 and 1000"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return this.performance.book(offset, limit);
 	}
 
 	@GetMapping("/api/loans/{applicationId}/performance")
