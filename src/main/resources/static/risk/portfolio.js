@@ -1,4 +1,4 @@
-// The risk pages' portfolio section: vintages and calibration from /api/monitoring, drawn with
+// The risk pages' portfolio section: vintages, calibration and overrides from /api/monitoring, drawn with
 // ECharts. Values from the API are set as text; the charts get numbers, and names made of
 // month digits and the fixed words of a split.
 (function () {
@@ -79,9 +79,40 @@
     $('#chart-calibration').dataset.series = String(report.grades.length);
   }
 
+  function fill(selector, rows) {
+    const body = $(selector + ' tbody');
+    body.replaceChildren();
+    rows.forEach((cells) => body.appendChild(row(cells)));
+  }
+
+  async function showOverrides() {
+    const report = await getJson('/api/monitoring/overrides');
+    $('#overrides-summary').textContent = report.reviewed + ' applications decided by officers, '
+      + report.overridden + ' against the rules (' + percent(report.overrideRate, 1) + '): '
+      + (report.byKind.APPROVED_AGAINST_SCORE || 0) + ' approved above the referral cut-off, '
+      + (report.byKind.DECLINED_AGAINST_SCORE || 0) + ' declined at or below the approval cut-off, '
+      + (report.byKind.BETTER_TERMS || 0) + ' approved on better terms than offered.';
+    fill('#overrides-by-officer', report.byOfficer.map((count) => [count.key, count.reviewed, count.overridden,
+      percent(count.rate, 1)]));
+    fill('#overrides-by-reason', report.byReason.map((count) => [count.key, count.overridden]));
+    fill('#overrides-performance', report.performance.map((loans) => [loans.loans, loans.approved, loans.judged,
+      loans.bad, percent(loans.predictedBadRate, 2), percent(loans.observedBadRate, 2)]));
+    const overrides = chart('chart-overrides');
+    overrides.setOption({
+      animation: false,
+      title: { text: 'Override rate by officer', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', valueFormatter: (value) => percent(value, 1) },
+      grid: { top: 50 },
+      xAxis: { type: 'category', data: report.byOfficer.map((count) => safe(count.key)) },
+      yAxis: { type: 'value', axisLabel: { formatter: (value) => percent(value, 0) } },
+      series: [{ type: 'bar', name: 'against the rules', data: report.byOfficer.map((count) => count.rate) }]
+    });
+    $('#chart-overrides').dataset.series = String(report.byOfficer.length);
+  }
+
   function showPortfolio() {
     if (!$('#overview').hidden) {
-      Promise.all([showVintages(), showCalibration()]).catch(showError);
+      Promise.all([showVintages(), showCalibration(), showOverrides()]).catch(showError);
     }
   }
 

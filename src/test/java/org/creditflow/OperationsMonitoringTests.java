@@ -3,6 +3,8 @@ package org.creditflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,9 @@ class OperationsMonitoringTests {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void shouldLetOnlyOperatorsScrapeTheMetrics() {
 		ResponseEntity<String> admin = this.http.withBasicAuth("admin", "admin")
@@ -76,7 +81,17 @@ class OperationsMonitoringTests {
 	@Test
 	void shouldExportEveryMetricTheDashboardAndTheAlertRulesUse() throws IOException {
 		ServiceClient service = new ServiceClient(this.http);
-		service.awaitStatus(service.submit(ApplicationBodies.body(ApplicationBodies.PRIME)), "APPROVED");
+		String loan = service.submit(ApplicationBodies.body(ApplicationBodies.PRIME));
+		service.awaitStatus(loan, "APPROVED");
+		// a loan through its 12-month window, so the portfolio's per-grade gauges have a
+		// grade
+		assertThat(service.as("servicer")
+			.postForEntity("/api/loans/" + loan + "/performance",
+					Map.of("month", YearMonth.now(this.clock).plusMonths(12).toString(), "daysPastDue", 0, "status",
+							"REPAID", "balance", 0),
+					String.class)
+			.getStatusCode()
+			.is2xxSuccessful()).isTrue();
 		Set<String> used = new TreeSet<>(dashboardMetrics());
 		used.addAll(alertMetrics());
 
@@ -87,11 +102,13 @@ class OperationsMonitoringTests {
 					"creditflow_mydata_fetch_seconds_bucket", "creditflow_mydata_degraded",
 					"creditflow_audit_chain_valid", "creditflow_audit_chain_check_timestamp_seconds",
 					"creditflow_mydata_payloads_purged_total", "creditflow_mydata_payloads_overdue",
-					"hikaricp_connections_pending", "jvm_memory_used_bytes", "http_server_requests_seconds_bucket")
+					"hikaricp_connections_pending", "jvm_memory_used_bytes", "http_server_requests_seconds_bucket",
+					"creditflow_portfolio_grades_out_of_line", "creditflow_portfolio_bad_rate_observed")
 			.doesNotContain("le", "source", "instance", "rate", "sum");
 		// counted after commit: the first scrapes may come before the decision is counted
 		Set<String> exported = await().until(() -> sampleNames(scrape()),
-				(names) -> names.contains("creditflow_applications_decided_total"));
+				(names) -> names.contains("creditflow_applications_decided_total")
+						&& names.contains("creditflow_portfolio_bad_rate_observed"));
 
 		used.removeAll(PROMETHEUS_OWN);
 		assertThat(exported).containsAll(used);

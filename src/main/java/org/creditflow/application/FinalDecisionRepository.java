@@ -71,6 +71,13 @@ class FinalDecisionRepository {
 			.list();
 	}
 
+	/** Applications an officer approved or declined, in the order they were decided. */
+	List<FinalDecision> decidedByOfficers() {
+		return this.jdbc.sql("""
+				select * from loan_decision where decided_by <> :rules and outcome in ('APPROVED', 'DECLINED')
+				order by decided_at, application_id""").param("rules", FinalDecision.RULES).query(this::map).list();
+	}
+
 	private FinalDecision map(ResultSet rs, int row) throws SQLException {
 		return new FinalDecision(rs.getString("application_id"), ApplicationStatus.valueOf(rs.getString("outcome")),
 				rs.getObject("score", Integer.class), rs.getString("grade"), rs.getObject("credit_limit", Long.class),

@@ -50,6 +50,11 @@ public class LoanApplications {
 		return this.decisions.approved(offset, limit);
 	}
 
+	/** The applications an officer approved or declined, oldest first. */
+	public List<FinalDecision> decidedByOfficers() {
+		return this.decisions.decidedByOfficers();
+	}
+
 	/** How the application ended; empty while it is not decided. */
 	public Optional<FinalDecision> decision(String id) {
 		return this.decisions.findByApplicationId(id);

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * How the booked loans perform against what was predicted when they were approved.
  */
 @RestController
-@Tag(name = "Portfolio monitoring", description = "Vintages and calibration of the approved loans' outcomes")
+@Tag(name = "Portfolio monitoring", description = "Vintages, calibration and overrides of the approved loans' outcomes")
 @PreAuthorize("hasAnyAuthority('risk-analysts', 'risk-managers', 'auditors', 'camunda-admin')")
 class MonitoringController {
 
@@ -27,9 +27,13 @@ class MonitoringController {
 
 	private final PortfolioProperties properties;
 
-	MonitoringController(PerformanceRepository repository, PortfolioProperties properties) {
+	private final OfficerDecisions officerDecisions;
+
+	MonitoringController(PerformanceRepository repository, PortfolioProperties properties,
+			OfficerDecisions officerDecisions) {
 		this.repository = repository;
 		this.properties = properties;
+		this.officerDecisions = officerDecisions;
 	}
 
 	@GetMapping("/api/monitoring/vintages")
@@ -50,6 +54,15 @@ class MonitoringController {
 	Calibration.Report calibration() {
 		return Calibration.of(this.repository.book(), this.properties.bad().definition(),
 				this.properties.calibration());
+	}
+
+	@GetMapping("/api/monitoring/overrides")
+	@Operation(summary = "Officers' decisions against the rules, and how those loans perform",
+			description = "Approved although the PD is above the referral cut-off, declined although it is at or "
+					+ "below the approval cut-off, approved on better terms than the rules offered: the rate, by "
+					+ "officer and by reason, and the bad rate of each kind of approval against its mean PD.")
+	Overrides.Report overrides() {
+		return Overrides.of(this.officerDecisions.all(), this.properties.bad().definition());
 	}
 
 	private static Vintages.By split(String by) {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A risk analyst on the risk pages' portfolio section, in headless Chromium: the vintage
- * curves drawn, split by grade on request, and the calibration per grade with its
- * verdict. Saved as target/screenshots/risk-portfolio.png.
+ * curves drawn, split by grade on request, the calibration per grade with its verdict,
+ * and the overrides' summary and chart. Saved as target/screenshots/risk-portfolio.png.
  */
 @Tag("browser")
 @CreditflowIntegrationTest
@@ -54,6 +54,9 @@ class PortfolioPagesBrowserTests {
 			browser.awaitText(By.id("bad-definition"), "90dpd-12m");
 			browser.awaitText(By.id("calibration"), "too few");
 			assertThat(browser.text(By.id("calibration"))).contains("Predicted (mean PD)");
+
+			browser.awaitText(By.id("overrides-summary"), "applications decided by officers");
+			browser.await(By.cssSelector("#chart-overrides canvas"));
 
 			new Select(browser.await(By.id("vintage-split"))).selectByValue("grade");
 			browser.await(By.cssSelector("#chart-vintages canvas"));
