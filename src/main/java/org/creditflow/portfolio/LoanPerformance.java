@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.creditflow.application.ApplicationStatus;
 import org.creditflow.application.FinalDecision;
 import org.creditflow.application.LoanApplications;
+import org.creditflow.application.LoanRequest;
 import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.web.ConflictException;
@@ -98,12 +99,10 @@ class LoanPerformance {
 	List<BookEntry> book(int offset, int limit) {
 		return this.applications.approved(offset, limit).stream().map((decision) -> {
 			String id = decision.applicationId();
-			Optional<Assessment> assessment = this.assessments.latest(id);
-			long amount = (decision.creditLimit() != null) ? decision.creditLimit()
-					: this.applications.get(id).loan().amount();
-			return new BookEntry(id, month(decision), amount, decision.annualRate(),
-					this.applications.get(id).loan().termMonths(), decision.grade(),
-					assessment.map(Assessment::pd).orElse(null));
+			LoanRequest requested = this.applications.get(id).loan();
+			long amount = (decision.creditLimit() != null) ? decision.creditLimit() : requested.amount();
+			return new BookEntry(id, month(decision), amount, decision.annualRate(), requested.termMonths(),
+					decision.grade(), this.assessments.latest(id).map(Assessment::pd).orElse(null));
 		}).toList();
 	}
 
