@@ -3,42 +3,7 @@
 (function () {
   'use strict';
 
-  const $ = (selector) => document.querySelector(selector);
-
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      throw new Error(url + ' answered ' + response.status);
-    }
-    return response.json();
-  }
-
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    if (className) {
-      node.className = className;
-    }
-    return node;
-  }
-
-  function row(cells) {
-    const tr = document.createElement('tr');
-    cells.forEach((cell) => tr.appendChild(cell instanceof Node ? wrap(cell) : element('td', cell)));
-    return tr;
-  }
-
-  function wrap(node) {
-    const td = document.createElement('td');
-    td.appendChild(node);
-    return td;
-  }
-
-  function short(version) {
-    return version ? version.substring(0, 12) : '';
-  }
+  const { $, getJson, element, row, short } = window.creditflowDom;
 
   // --- the decision chain ---------------------------------------------------------------
 

@@ -4,8 +4,8 @@
 (function () {
   'use strict';
 
-  const { getJson, row, showError } = window.creditflowRisk;
-  const $ = (selector) => document.querySelector(selector);
+  const { $, getJson, row } = window.creditflowDom;
+  const { showError } = window.creditflowRisk;
   const charts = {};
 
   function percent(fraction, digits) {

@@ -4,41 +4,10 @@
 (function () {
   'use strict';
 
-  const $ = (selector) => document.querySelector(selector);
+  const { $, getJson, element, row, short } = window.creditflowDom;
   // while a release is on its way to approval, its page follows it
   const FOLLOWED = ['SUBMITTED', 'VALIDATED'];
   let following = null;
-
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      throw new Error(url + ' answered ' + response.status);
-    }
-    return response.json();
-  }
-
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    if (className) {
-      node.className = className;
-    }
-    return node;
-  }
-
-  function row(cells) {
-    const tr = document.createElement('tr');
-    cells.forEach((cell) => tr.appendChild(cell instanceof Node ? wrap(cell) : element('td', cell)));
-    return tr;
-  }
-
-  function wrap(node) {
-    const td = document.createElement('td');
-    td.appendChild(node);
-    return td;
-  }
 
   function link(text, href) {
     const a = element('a', text);
@@ -56,10 +25,6 @@
       }
       list.appendChild(description);
     });
-  }
-
-  function short(version) {
-    return version ? version.substring(0, 12) : '';
   }
 
   function figure(value, digits) {
@@ -369,9 +334,9 @@
   });
   window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
   window.addEventListener('hashchange', route);
-  // what the page's other scripts (portfolio.js) build with; absent values are absent from the
-  // API's JSON (undefined), not null
-  window.creditflowRisk = { getJson, row, showError };
+  // the page's error line, for its other scripts (portfolio.js); note that absent values are
+  // absent from the API's JSON (undefined), not null
+  window.creditflowRisk = { showError };
   syncForm();
   route();
 }());
