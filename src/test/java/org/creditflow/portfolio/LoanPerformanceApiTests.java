@@ -207,6 +207,23 @@ class LoanPerformanceApiTests {
 			.getForEntity("/api/loans/" + this.loan + "/performance", JsonNode.class)
 			.getStatusCode()
 			.value()).isEqualTo(403);
+		// servicing's account reaches nothing of the engine: no process, task or
+		// application
+		// through Camunda's own API
+		assertThat(this.service.as("servicer")
+			.getForObject("/engine-rest/process-instance?businessKey=" + this.loan, JsonNode.class)).isEmpty();
+		assertThat(this.service.as("servicer").getForObject("/engine-rest/task", JsonNode.class)).isEmpty();
+		assertThat(this.service.as("servicer")
+			.exchange("/engine-rest/process-definition/key/loan-application/start", HttpMethod.POST,
+					new HttpEntity<>(Map.of("businessKey", "forged")), JsonNode.class)
+			.getStatusCode()
+			.value()).as("the definition is invisible to it").isEqualTo(404);
+		assertThat(this.service.as("admin")
+			.getForObject("/engine-rest/process-instance?businessKey=forged", JsonNode.class)).isEmpty();
+		assertThat(this.service.as("servicer")
+			.getForEntity("/api/applications/" + this.loan, JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
 	}
 
 	@Test
