@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,6 +78,20 @@ class FinalDecisionRepository {
 		return this.jdbc.sql("""
 				select * from loan_decision where decided_by <> :rules and outcome in ('APPROVED', 'DECLINED')
 				order by decided_at, application_id""").param("rules", FinalDecision.RULES).query(this::map).list();
+	}
+
+	/** How many decisions of each outcome were taken from (inclusive) to (exclusive). */
+	Map<ApplicationStatus, Long> outcomes(OffsetDateTime from, OffsetDateTime to) {
+		Map<ApplicationStatus, Long> outcomes = new EnumMap<>(ApplicationStatus.class);
+		this.jdbc.sql("""
+				select outcome, count(*) as decisions from loan_decision
+				where decided_at >= :from and decided_at < :to group by outcome""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs) -> {
+				outcomes.put(ApplicationStatus.valueOf(rs.getString("outcome")), rs.getLong("decisions"));
+			});
+		return outcomes;
 	}
 
 	private FinalDecision map(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,9 @@
 package org.creditflow.application;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +55,14 @@ public class LoanApplications {
 	/** The applications an officer approved or declined, oldest first. */
 	public List<FinalDecision> decidedByOfficers() {
 		return this.decisions.decidedByOfficers();
+	}
+
+	/**
+	 * How many applications ended in each outcome from (inclusive) to (exclusive) by when
+	 * they were decided: the approval rate's figures.
+	 */
+	public Map<ApplicationStatus, Long> outcomesDecided(OffsetDateTime from, OffsetDateTime to) {
+		return this.decisions.outcomes(from, to);
 	}
 
 	/** How the application ended; empty while it is not decided. */

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * How the booked loans perform against what was predicted when they were approved.
  */
 @RestController
-@Tag(name = "Portfolio monitoring", description = "Vintages, calibration and overrides of the approved loans' outcomes")
+@Tag(name = "Portfolio monitoring",
+		description = "Stability of the applicants, and vintages, calibration and overrides of the approved loans' outcomes")
 @PreAuthorize("hasAnyAuthority('risk-analysts', 'risk-managers', 'auditors', 'camunda-admin')")
 class MonitoringController {
 
@@ -29,11 +30,37 @@ class MonitoringController {
 
 	private final OfficerDecisions officerDecisions;
 
+	private final StabilityMonitor stability;
+
 	MonitoringController(PerformanceRepository repository, PortfolioProperties properties,
-			OfficerDecisions officerDecisions) {
+			OfficerDecisions officerDecisions, StabilityMonitor stability) {
 		this.repository = repository;
 		this.properties = properties;
 		this.officerDecisions = officerDecisions;
+		this.stability = stability;
+	}
+
+	@GetMapping("/api/monitoring/stability")
+	@Operation(summary = "Each month's applicants against the development sample, and the approval rate",
+			description = "Per month and segment: the population stability index of the score and the "
+					+ "characteristic stability index of every scorecard characteristic, in the scorecards' own "
+					+ "bins, against the development sample of the ruleset (the champion's unless one is named); "
+					+ "below the watch threshold stable, above the shift threshold shifted, too few below the "
+					+ "minimum applications. Beside them the share the rules approved and the approval rate of "
+					+ "the month's decisions.")
+	@ApiResponse(responseCode = "400", description = "months out of 1 to 120")
+	@ApiResponse(responseCode = "404", description = "no such ruleset version")
+	Stability.Report stability(
+			@Parameter(description = "the ruleset whose development sample is the baseline; the champion's if "
+					+ "omitted") @RequestParam(required = false) String rulesetVersion,
+			@Parameter(description = "months to report, the current one included; "
+					+ "creditflow.portfolio.stability.months if omitted") @RequestParam(
+							required = false) Integer months) {
+		int span = (months != null) ? months : this.properties.stability().months();
+		if (span < 1 || span > 120) {
+			throw new InvalidRequestException("months", "must be from 1 to 120");
+		}
+		return this.stability.report(rulesetVersion, span);
 	}
 
 	@GetMapping("/api/monitoring/vintages")

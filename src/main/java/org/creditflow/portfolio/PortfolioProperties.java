@@ -1,5 +1,7 @@
 package org.creditflow.portfolio;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,11 +21,32 @@ import org.springframework.validation.annotation.Validated;
  * demo, whose servicing feed plays the months after today's approvals
  * @param maxCsvRows the most rows one CSV import may hold
  * @param calibration when a grade's observed bad rate is out of line with its PD
+ * @param stability when a month's applicants no longer look like the development sample
  */
 @Validated
 @ConfigurationProperties("creditflow.portfolio")
 public record PortfolioProperties(@DefaultValue @Valid Bad bad, boolean acceptFutureMonths,
-		@DefaultValue("100000") @Min(1) int maxCsvRows, @DefaultValue @Valid Calibration calibration) {
+		@DefaultValue("100000") @Min(1) int maxCsvRows, @DefaultValue @Valid Calibration calibration,
+		@DefaultValue @Valid Stability stability) {
+
+	/**
+	 * The stability check of each month's applicants against the development sample.
+	 *
+	 * @param watch an index from this up is worth watching (0.10, the usual threshold)
+	 * @param shift an index above this is a shift in the population (0.25)
+	 * @param minimumApplications fewer applications of a segment in a month than this
+	 * give an index too noisy to judge (its sampling noise alone is about the bins less
+	 * one over the applications)
+	 * @param months how many months the report covers, the current one included
+	 * @param refreshInterval how often the stability gauges are computed again: each
+	 * computation reads the facts of two months' assessments
+	 */
+	public record Stability(@DefaultValue("0.10") @DecimalMin("0.001") double watch,
+			@DefaultValue("0.25") @DecimalMin("0.001") double shift,
+			@DefaultValue("200") @Min(1) int minimumApplications, @DefaultValue("12") @Min(1) @Max(120) int months,
+			@DefaultValue("PT5M") Duration refreshInterval) {
+
+	}
 
 	/**
 	 * The calibration check.

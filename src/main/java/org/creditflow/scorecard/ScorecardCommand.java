@@ -70,8 +70,11 @@ public final class ScorecardCommand {
 			if (notFacts.isEmpty()) {
 				Files.writeString(folder.resolve(ScorecardTable.FILE),
 						ScorecardTable.of(result.model(), spec.segment()), StandardCharsets.UTF_8);
-				out.println("Wrote " + folder.resolve(ScorecardTable.FILE) + ": the scorecards as decision tables for "
-						+ "rules/credit/");
+				Files.writeString(folder.resolve(DevelopmentDistribution.FILE),
+						DevelopmentDistribution.of(result, data, spec.segment()), StandardCharsets.UTF_8);
+				out.println("Wrote " + folder.resolve(ScorecardTable.FILE) + " and " + DevelopmentDistribution.FILE
+						+ ": the scorecards as decision tables for rules/credit/, and the development sample's "
+						+ "spread over their bins (the baseline of the stability monitoring)");
 			}
 			else {
 				out.println("No decision table: " + String.join(", ", notFacts.subList(0, Math.min(3, notFacts.size())))

@@ -93,7 +93,8 @@ class RuleFiles {
 
 	static boolean belongsToRuleset(String name) {
 		return !name.startsWith("tests/") && (name.endsWith(".drl") || name.endsWith(".drl.csv")
-				|| name.endsWith(".drl.xlsx") || name.equals(ReasonCodesFile.PATH) || name.equals(PolicyFile.PATH));
+				|| name.endsWith(".drl.xlsx") || name.equals(ReasonCodesFile.PATH) || name.equals(PolicyFile.PATH)
+				|| name.equals(DevelopmentSample.PATH));
 	}
 
 }

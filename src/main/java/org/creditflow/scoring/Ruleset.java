@@ -2,6 +2,7 @@ package org.creditflow.scoring;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
+
+import org.springframework.lang.Nullable;
 
 /**
  * A compiled ruleset, immutable and shared by every thread: its files, its version (the
@@ -54,6 +57,9 @@ public final class Ruleset {
 
 	private final OffsetDateTime loadedAt;
 
+	@Nullable
+	private final DevelopmentSample developmentSample;
+
 	Ruleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, ReasonCode> reasonCodes, Policy policy,
 			String origin, OffsetDateTime loadedAt) {
 		this.version = version;
@@ -64,6 +70,12 @@ public final class Ruleset {
 		this.policy = policy;
 		this.origin = origin;
 		this.loadedAt = loadedAt;
+		// the compiler has reported any problem of the file already
+		this.developmentSample = this.files.stream()
+			.filter((file) -> file.path().equals(DevelopmentSample.PATH))
+			.findFirst()
+			.map((file) -> DevelopmentSample.parse(file, new ArrayList<>()))
+			.orElse(null);
 	}
 
 	/**
@@ -163,6 +175,15 @@ public final class Ruleset {
 			.mapToInt((rule) -> Integer
 				.parseInt(rule.getMetaData().getOrDefault(DecisionTableLookup.TABLE_ROWS, "1").toString().strip()))
 			.sum();
+	}
+
+	/**
+	 * How the development sample spread over the scorecards' bins; empty for a ruleset
+	 * without {@link DevelopmentSample#PATH} (hand-set scorecards, or a refit that left
+	 * it out), which has no baseline to watch its population against.
+	 */
+	public Optional<DevelopmentSample> developmentSample() {
+		return Optional.ofNullable(this.developmentSample);
 	}
 
 	/** Where the files were read from: a folder on disk or the packaged copy. */

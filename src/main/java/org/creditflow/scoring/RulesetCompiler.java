@@ -130,6 +130,10 @@ public class RulesetCompiler {
 		if (policyFile == null) {
 			problems.add(new RuleProblem(PolicyFile.PATH, 0, "the ruleset has no policy parameters file"));
 		}
+		sorted.stream()
+			.filter((file) -> file.path().equals(DevelopmentSample.PATH))
+			.findFirst()
+			.ifPresent((file) -> DevelopmentSample.parse(file, problems));
 		String version = version(sorted);
 		KieBase kieBase = build(sorted, version, this.tablesAsLookups ? reasonCodes.keySet() : null, problems);
 		if (kieBase != null) {

@@ -1,6 +1,7 @@
 package org.creditflow.portfolio;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,7 +43,8 @@ class LoanPerformanceTests {
 					FinalDecision.RULES, null, null, OffsetDateTime.parse("2026-11-20T10:00:00+09:00"))));
 		PerformanceRepository repository = mock(PerformanceRepository.class);
 		PortfolioProperties properties = new PortfolioProperties(new PortfolioProperties.Bad(90, 12), false, 100,
-				new PortfolioProperties.Calibration(0.01, 30));
+				new PortfolioProperties.Calibration(0.01, 30),
+				new PortfolioProperties.Stability(0.10, 0.25, 200, 12, Duration.ofMinutes(5)));
 		LoanPerformance performance = new LoanPerformance(repository, applications, mock(CreditAssessments.class),
 				properties, clock, mock(PlatformTransactionManager.class));
 
