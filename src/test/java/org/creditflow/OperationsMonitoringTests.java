@@ -84,7 +84,7 @@ class OperationsMonitoringTests {
 		String loan = service.submit(ApplicationBodies.body(ApplicationBodies.PRIME));
 		service.awaitStatus(loan, "APPROVED");
 		// a loan through its 12-month window, so the portfolio's per-grade gauges have a
-		// grade
+		// grade; its assessment gives the stability gauges a (not yet judged) index
 		assertThat(service.as("servicer")
 			.postForEntity("/api/loans/" + loan + "/performance",
 					Map.of("month", YearMonth.now(this.clock).plusMonths(12).toString(), "daysPastDue", 0, "status",
@@ -103,12 +103,15 @@ class OperationsMonitoringTests {
 					"creditflow_audit_chain_valid", "creditflow_audit_chain_check_timestamp_seconds",
 					"creditflow_mydata_payloads_purged_total", "creditflow_mydata_payloads_overdue",
 					"hikaricp_connections_pending", "jvm_memory_used_bytes", "http_server_requests_seconds_bucket",
-					"creditflow_portfolio_grades_out_of_line", "creditflow_portfolio_bad_rate_observed")
+					"creditflow_portfolio_grades_out_of_line", "creditflow_portfolio_bad_rate_observed",
+					"creditflow_portfolio_stability_index", "creditflow_portfolio_approval_rate",
+					"creditflow_portfolio_override_rate")
 			.doesNotContain("le", "source", "instance", "rate", "sum");
 		// counted after commit: the first scrapes may come before the decision is counted
 		Set<String> exported = await().until(() -> sampleNames(scrape()),
 				(names) -> names.contains("creditflow_applications_decided_total")
-						&& names.contains("creditflow_portfolio_bad_rate_observed"));
+						&& names.contains("creditflow_portfolio_bad_rate_observed")
+						&& names.contains("creditflow_portfolio_stability_index"));
 
 		used.removeAll(PROMETHEUS_OWN);
 		assertThat(exported).containsAll(used);

@@ -18,11 +18,13 @@ import org.springframework.stereotype.Component;
  * bad rate of the loans whose window has ended
  * ({@code creditflow.portfolio.bad.rate.observed} and {@code ...expected}, tag
  * {@code grade}), and how many grades are out of line with their PD
- * ({@code creditflow.portfolio.grades.out.of.line}, the calibration alert's input). They
- * are read from the shared tables on a schedule, so every node reports the same numbers;
- * until the first read, and after a failed one, the counts are NaN. Each read takes the
- * whole book, as the calibration page does: right for tens of thousands of loans, to be
- * moved into SQL aggregates before millions.
+ * ({@code creditflow.portfolio.grades.out.of.line}, the calibration alert's input), and
+ * the share of officers' decisions that overrode the rules
+ * ({@code creditflow.portfolio.override.rate}, NaN before any). They are read from the
+ * shared tables on a schedule, so every node reports the same numbers; until the first
+ * read, and after a failed one, the counts are NaN. Each read takes the whole book, as
+ * the calibration page does: right for tens of thousands of loans, to be moved into SQL
+ * aggregates before millions.
  */
 @Component
 class PortfolioMetrics {
@@ -33,6 +35,8 @@ class PortfolioMetrics {
 
 	private final PortfolioProperties properties;
 
+	private final OfficerDecisions officerDecisions;
+
 	private final MultiGauge observed;
 
 	private final MultiGauge expected;
@@ -41,9 +45,16 @@ class PortfolioMetrics {
 
 	private volatile double outOfLine = Double.NaN;
 
-	PortfolioMetrics(PerformanceRepository repository, PortfolioProperties properties, MeterRegistry registry) {
+	private volatile double overrideRate = Double.NaN;
+
+	PortfolioMetrics(PerformanceRepository repository, PortfolioProperties properties,
+			OfficerDecisions officerDecisions, MeterRegistry registry) {
 		this.repository = repository;
 		this.properties = properties;
+		this.officerDecisions = officerDecisions;
+		Gauge.builder("creditflow.portfolio.override.rate", this, (metrics) -> metrics.overrideRate)
+			.description("Share of the officers' approvals and declines that went against the rules' band or terms")
+			.register(registry);
 		Gauge.builder("creditflow.portfolio.loans.reported", this, (metrics) -> metrics.reported)
 			.description("Approved loans with at least one month reported by loan servicing")
 			.register(registry);
@@ -78,11 +89,14 @@ class PortfolioMetrics {
 				.stream()
 				.map((grade) -> MultiGauge.Row.of(Tags.of("grade", grade.grade()), grade.expectedBadRate()))
 				.toList(), true);
+			Overrides.Report overrides = Overrides.of(this.officerDecisions.all(), this.properties.bad().definition());
+			this.overrideRate = (overrides.reviewed() > 0) ? overrides.overrideRate() : Double.NaN;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot read the portfolio for the metrics: {}", ex.toString());
 			this.reported = Double.NaN;
 			this.outOfLine = Double.NaN;
+			this.overrideRate = Double.NaN;
 		}
 	}
 
