@@ -116,6 +116,8 @@
     }
   }
 
+  // for stability.js, the section's other part: its charts are made here, so they resize with these
+  window.creditflowPortfolio = Object.freeze({ chart, percent, safe });
   $('#vintage-split').addEventListener('change', () => showVintages().catch(showError));
   window.addEventListener('resize', () => Object.values(charts).forEach((each) => each.resize()));
   window.addEventListener('hashchange', showPortfolio);

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A risk analyst on the risk pages' portfolio section, in headless Chromium: the vintage
  * curves drawn, split by grade on request, the calibration per grade with its verdict,
- * and the overrides' summary and chart. Saved as target/screenshots/risk-portfolio.png.
+ * the overrides' summary and chart, and the stability of the applicants: the score's
+ * index per month, the approval rate, the latest month's indices (all too few to judge
+ * here) and the bins of the one chosen. Saved as target/screenshots/risk-portfolio.png
+ * and risk-stability.png.
  */
 @Tag("browser")
 @CreditflowIntegrationTest
@@ -62,7 +65,30 @@ class PortfolioPagesBrowserTests {
 			browser.await(By.cssSelector("#chart-vintages canvas"));
 			assertThat(browser.await(By.id("chart-vintages")).getAttribute("data-series")).isNotEqualTo("0");
 			assertThat(browser.screenshot("risk-portfolio")).exists();
+
+			browser.await(By.cssSelector("#chart-stability canvas"));
+			browser.await(By.cssSelector("#chart-approval canvas"));
+			browser.awaitText(By.id("stability-summary"),
+					"stable below 0.10, watch from 0.10 to 0.25, shift above 0.25");
+			browser.awaitText(By.id("stability"), "too few to judge");
+			assertThat(browser.text(By.id("stability"))).contains("score");
+			assertThat(bins(browser)).isEqualTo("score");
+			new Select(browser.await(By.id("stability-characteristic"))).selectByIndex(1);
+			browser.await(By.cssSelector("#chart-stability-bins canvas"));
+			assertThat(bins(browser)).isNotEqualTo("score");
+			browser.click(By.cssSelector("#stability tbody tr:first-child"));
+			assertThat(bins(browser)).isEqualTo("score");
+			assertThat(browser.await(By.id("stability-characteristic")).getAttribute("value")).isEqualTo("0");
+			new Select(browser.await(By.id("stability-characteristic"))).selectByVisibleText("full file: score");
+			// pointing at the bins' chart brings the stability part into view, with the
+			// chart's tooltip
+			browser.hover(By.id("chart-stability-bins"), 0, 0);
+			assertThat(browser.screenshot("risk-stability")).exists();
 		}
+	}
+
+	private static String bins(Browser browser) {
+		return browser.await(By.id("chart-stability-bins")).getAttribute("data-characteristic");
 	}
 
 	private static void report(ServiceClient service, String loan, YearMonth month, int daysPastDue, String status) {

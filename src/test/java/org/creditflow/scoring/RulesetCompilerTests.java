@@ -30,6 +30,36 @@ class RulesetCompilerTests {
 	}
 
 	@Test
+	void shouldCarryTheDevelopmentSampleOfItsScorecards() throws IOException {
+		Ruleset ruleset = this.compiler.compile(defaultFiles(), "rules");
+
+		DevelopmentSample sample = ruleset.developmentSample().orElseThrow();
+		assertThat(sample.segments()).containsExactly("FINANCIAL_ONLY", "FULL_FILE", "THIN_FILE");
+		DevelopmentSample.Distribution tenure = sample.of("THIN_FILE", "TelecomProfile.monthsOfTenure").orElseThrow();
+		assertThat(tenure.bins().get(tenure.binOf(0))).satisfies((bin) -> assertThat(bin.from()).isNull());
+		assertThat(sample.of("FULL_FILE", DevelopmentSample.SCORE).orElseThrow().bins()).hasSize(10);
+		assertThat(this.compiler
+			.compile(defaultFiles().stream().filter((file) -> !file.path().equals(DevelopmentSample.PATH)).toList(),
+					"rules")
+			.developmentSample()).isEmpty();
+	}
+
+	@Test
+	void shouldNameTheLinesOfABrokenDevelopmentSample() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String sample = text(files, DevelopmentSample.PATH).replace("FULL_FILE,score,< ", "FULL_FILE,scores,< ")
+			.replace("< 606,,606,,false,4563", "< 606,,606,,false,many");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, DevelopmentSample.PATH, sample), "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Object::toString)
+				.anySatisfy((problem) -> assertThat(problem)
+					.matches("credit/scorecards-development\\.csv:\\d+: scores is neither score nor a fact property.*"))
+				.anySatisfy((problem) -> assertThat(problem)
+					.matches("credit/scorecards-development\\.csv:\\d+: from, below and rows must be numbers.*")));
+	}
+
+	@Test
 	void shouldNameFileAndLineOfASyntaxError() throws IOException {
 		List<RuleFile> files = replace(defaultFiles(), "credit/policy.drl", """
 				package creditflow.credit;
