@@ -11,6 +11,7 @@ import org.creditflow.backtest.CharacteristicsCommand;
 import org.creditflow.backtest.HistoryCommand;
 import org.creditflow.identity.CreateAdminCommand;
 import org.creditflow.mydata.MyDataWorkerCommand;
+import org.creditflow.portfolio.ApplicantsCommand;
 import org.creditflow.portfolio.ServicingFeedCommand;
 import org.creditflow.scorecard.CompareScoresCommand;
 import org.creditflow.scorecard.ScorecardCommand;
@@ -36,7 +37,8 @@ final class Commands {
 			CreateAdminCommand::run, MyDataWorkerCommand.NAME, MyDataWorkerCommand::run, HistoryCommand.NAME,
 			HistoryCommand::run, BacktestCommand.NAME, BacktestCommand::run, ScorecardCommand.NAME,
 			ScorecardCommand::run, CharacteristicsCommand.NAME, CharacteristicsCommand::run, CompareScoresCommand.NAME,
-			CompareScoresCommand::run, ServicingFeedCommand.NAME, ServicingFeedCommand::run));
+			CompareScoresCommand::run, ServicingFeedCommand.NAME, ServicingFeedCommand::run, ApplicantsCommand.NAME,
+			ApplicantsCommand::run));
 
 	private Commands() {
 	}

@@ -113,7 +113,7 @@ class MyDataSimulator {
 	}
 
 	/** The person as the population holds them: one draw for both sources. */
-	private SyntheticApplicant drawn(ProfileRequest person) {
+	SyntheticApplicant drawn(ProfileRequest person) {
 		int age = Math.max(18, Period.between(person.birthDate(), LocalDate.now()).getYears());
 		return this.population.draw(seeded(person, "population"), age);
 	}

@@ -57,11 +57,17 @@ final class Stability {
 	 * applications; null without applications
 	 * @param approvalRate approved of approved and declined decisions; null without
 	 * decisions
+	 * @param segmentMix how the applications spread over the segments against the
+	 * development sample's segments (characteristic {@value #SEGMENT_MIX}): a shift the
+	 * indices within each segment cannot see; null when the sample has one segment
 	 */
 	record Month(YearMonth month, long applications, long approvedByRules, long referred, long declinedByRules,
 			@Nullable Double rulesApprovalRate, long approved, long declined, @Nullable Double approvalRate,
-			List<Segment> segments) {
+			@Nullable Index segmentMix, List<Segment> segments) {
 	}
+
+	/** The characteristic name of the segment mix's index. */
+	static final String SEGMENT_MIX = "segment";
 
 	/**
 	 * @param score the score's index; its applications are those scored by a scorecard of

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.creditflow.scoring.DevelopmentSample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The stability figures as gauges, from the current and the previous month:
  * {@code creditflow.portfolio.stability.index} per segment and characteristic
- * ({@code score} for the score's), from the newest month with enough applications to
- * judge ({@code judged="true"}, what the shift alert reads) or else the newest with any
+ * ({@code score} for the score's; segment {@code all}, characteristic {@code segment} for
+ * the segment mix), from the newest month with enough applications to judge
+ * ({@code judged="true"}, what the shift alert reads) or else the newest with any
  * ({@code judged="false"}, shown, not judged); and
  * {@code creditflow.portfolio.approval.rate}, approved of the decisions of the newest
  * month with any (NaN without). Computed every
@@ -33,6 +35,9 @@ class StabilityMetrics {
 
 	/** The current month and the one before, whose count is complete. */
 	private static final int MONTHS = 2;
+
+	/** The segment tag of the segment mix's index. */
+	static final String ALL_SEGMENTS = "all";
 
 	private final StabilityMonitor monitor;
 
@@ -73,19 +78,22 @@ class StabilityMetrics {
 	private static List<MultiGauge.Row<?>> rows(Stability.Report report) {
 		Map<List<String>, Stability.Index> newest = new LinkedHashMap<>();
 		for (Stability.Month month : report.months()) {
-			for (Stability.Segment segment : month.segments()) {
-				List<Stability.Index> indices = new ArrayList<>(segment.characteristics());
-				indices.add(segment.score());
-				for (Stability.Index index : indices) {
-					List<String> key = List.of(segment.segment(), index.characteristic());
-					Stability.Index known = newest.get(key);
-					boolean judged = index.status() != Stability.Status.TOO_FEW;
-					if (index.value() != null
-							&& (known == null || judged || known.status() == Stability.Status.TOO_FEW)) {
-						newest.put(key, index);
-					}
-				}
+			Map<List<String>, Stability.Index> indices = new LinkedHashMap<>();
+			if (month.segmentMix() != null) {
+				indices.put(List.of(ALL_SEGMENTS, Stability.SEGMENT_MIX), month.segmentMix());
 			}
+			for (Stability.Segment segment : month.segments()) {
+				indices.put(List.of(segment.segment(), DevelopmentSample.SCORE), segment.score());
+				segment.characteristics()
+					.forEach((index) -> indices.put(List.of(segment.segment(), index.characteristic()), index));
+			}
+			indices.forEach((key, index) -> {
+				Stability.Index known = newest.get(key);
+				boolean judged = index.status() != Stability.Status.TOO_FEW;
+				if (index.value() != null && (known == null || judged || known.status() == Stability.Status.TOO_FEW)) {
+					newest.put(key, index);
+				}
+			});
 		}
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
 		newest.forEach((key, index) -> rows.add(MultiGauge.Row.of(Tags.of("segment", key.get(0), "characteristic",

@@ -95,9 +95,37 @@ final class StabilityTally {
 			report.add(new Stability.Month(month, counts.applications, approvedByRules,
 					counts.bands.getOrDefault("REFER", 0L), counts.bands.getOrDefault("DECLINE", 0L),
 					share(approvedByRules, counts.applications), decided[0], decided[1],
-					share(decided[0], decided[0] + decided[1]), segments(counts)));
+					share(decided[0], decided[0] + decided[1]), segmentMix(counts), segments(counts)));
 		});
 		return report;
+	}
+
+	/**
+	 * The segments as bins: each holds the development rows of its scorecard (those of
+	 * its score bands); a segment the sample has no scorecard for counts as never seen.
+	 */
+	@Nullable
+	private Stability.Index segmentMix(MonthCounts counts) {
+		List<String> segments = this.sample.segments().stream().filter((segment) -> !segment.isEmpty()).toList();
+		if (segments.size() < 2) {
+			return null;
+		}
+		List<DevelopmentSample.Bin> bins = new ArrayList<>();
+		long[] actual = new long[segments.size() + 1];
+		for (int i = 0; i < segments.size(); i++) {
+			String segment = segments.get(i);
+			bins.add(new DevelopmentSample.Bin(segment, null, null, List.of(segment), false,
+					this.sample.of(segment, DevelopmentSample.SCORE)
+						.map(DevelopmentSample.Distribution::rows)
+						.orElse(0L)));
+			actual[i] = counts.segments.getOrDefault(segment, 0L);
+		}
+		counts.segments.forEach((segment, applications) -> {
+			if (!segments.contains(segment)) {
+				actual[segments.size()] += applications;
+			}
+		});
+		return index(new DevelopmentSample.Distribution("", Stability.SEGMENT_MIX, bins), actual);
 	}
 
 	private List<Stability.Segment> segments(MonthCounts counts) {

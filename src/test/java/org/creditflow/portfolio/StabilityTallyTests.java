@@ -47,8 +47,9 @@ class StabilityTallyTests {
 		int applicants = 3_000;
 		List<Stability.Index> indices = new ArrayList<>();
 		for (long seed = 1; seed <= seeds; seed++) {
-			month(1_000 + seed, applicants, UnaryOperator.identity()).segments()
-				.forEach((segment) -> indices.addAll(all(segment)));
+			Stability.Month month = month(1_000 + seed, applicants, UnaryOperator.identity());
+			month.segments().forEach((segment) -> indices.addAll(all(segment)));
+			indices.add(month.segmentMix());
 		}
 		long judged = indices.stream().filter((index) -> index.status() != Stability.Status.TOO_FEW).count();
 		long watch = indices.stream().filter((index) -> index.status() == Stability.Status.WATCH).count();
@@ -75,6 +76,25 @@ class StabilityTallyTests {
 			assertThat(index(stability, "TelecomProfile.monthsOfTenure").status()).isEqualTo(Stability.Status.SHIFT);
 			assertThat(index(stability, "FinancialProfile.bureauScore").status()).isEqualTo(Stability.Status.STABLE);
 		}
+	}
+
+	@Test
+	void youngerApplicantsShiftTheSegmentMixThatNoSegmentSees() {
+		Stability.Month month = month(12, 3_000,
+				(applicant) -> POPULATION.draw(
+						new SplittableRandom(Double.doubleToLongBits(applicant.creditworthiness())),
+						19 + applicant.age() % 7));
+
+		System.out.printf("Applicants aged 19 to 25: segment mix %.3f, thin-file score %.3f, full-file score %.3f%n",
+				month.segmentMix().value(), segment(month, "THIN_FILE").score().value(),
+				segment(month, "FULL_FILE").score().value());
+		assertThat(month.segmentMix().status()).isEqualTo(Stability.Status.SHIFT);
+		// within a segment the young look like everyone else of it: the population draws
+		// their files from their creditworthiness, their age decides which file they have
+		assertThat(segment(month, "THIN_FILE").score().status()).isEqualTo(Stability.Status.STABLE);
+		assertThat(segment(month, "FULL_FILE").score().status()).isEqualTo(Stability.Status.STABLE);
+		assertThat(month.segmentMix().bins()).extracting(Stability.BinShare::bin)
+			.containsExactly("FINANCIAL_ONLY", "FULL_FILE", "THIN_FILE");
 	}
 
 	@Test
