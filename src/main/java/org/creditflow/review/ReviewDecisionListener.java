@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.creditflow.scoring.ActiveRuleset;
 import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.AssessmentVariables;
 import org.creditflow.scoring.CreditAssessments;
+import org.creditflow.scoring.ReasonCode;
 import org.creditflow.scoring.Ruleset;
 
 import org.springframework.lang.Nullable;
@@ -71,6 +73,20 @@ class ReviewDecisionListener implements TaskListener {
 		this.clock = clock;
 	}
 
+	/**
+	 * An officer declines with an officer's reason of the ruleset that assessed the
+	 * application (whose texts the decision is explained with): never a policy or a
+	 * scorecard code, which would tell the applicant the rules said what they did not.
+	 */
+	private void checkDeclineReason(@Nullable String declineReason, Assessment assessment, List<String> problems) {
+		Optional<ReasonCode> code = (declineReason != null)
+				? this.ruleset.version(assessment.rulesetVersion()).reasonCode(declineReason) : Optional.empty();
+		if (code.isEmpty() || !ReasonCode.OFFICER.equals(code.get().category())) {
+			problems.add("choose a decline reason from the officers' reasons (" + ReasonCode.OFFICER
+					+ " in reason-codes.csv)" + ((declineReason != null) ? ", not " + declineReason : ""));
+		}
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		TaskActor actor = TaskActor.of(task);
@@ -109,9 +125,7 @@ class ReviewDecisionListener implements TaskListener {
 		}
 		else if (ReviewDecisions.DECLINE.equals(decision)) {
 			declineReason = text(task, Variables.DECLINE_REASON);
-			if (declineReason == null || this.ruleset.get().reasonCode(declineReason).isEmpty()) {
-				problems.add("choose a decline reason from the list of reason codes");
-			}
+			checkDeclineReason(declineReason, assessment, problems);
 		}
 		else if (ReviewDecisions.REQUEST_INFORMATION.equals(decision)) {
 			informationRequested = text(task, Variables.INFORMATION_REQUESTED);

@@ -13,6 +13,8 @@ import org.creditflow.application.LoanProduct;
 import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Policy.ProductRange;
 
+import org.springframework.lang.Nullable;
+
 /**
  * Reads {@code policy.properties}, naming the line of every value that is missing, not a
  * number, or out of order. A policy grades on scores ({@code grade.A=800}, rulesets
@@ -27,12 +29,9 @@ final class PolicyFile {
 	}
 
 	static Policy parse(RuleFile file, List<RuleProblem> problems) {
-		Properties values = new Properties();
-		try {
-			values.load(new StringReader(file.text()));
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			problems.add(new RuleProblem(file.path(), 0, "cannot be read: " + ex.getMessage()));
+		Properties values = values(file);
+		if (values == null) {
+			problems.add(new RuleProblem(file.path(), 0, "cannot be read as properties"));
 			return null;
 		}
 		Reader reader = new Reader(file, values, problems);
@@ -62,6 +61,22 @@ final class PolicyFile {
 					"dsr.warning.percent must not be above dsr.limit.percent"));
 		}
 		return policy;
+	}
+
+	/**
+	 * The file's values as written ({@code 300_000} included), for texts that quote them;
+	 * null when it cannot be read.
+	 */
+	@Nullable
+	static Properties values(RuleFile file) {
+		Properties values = new Properties();
+		try {
+			values.load(new StringReader(file.text()));
+			return values;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

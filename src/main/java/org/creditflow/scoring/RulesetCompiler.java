@@ -117,15 +117,15 @@ public class RulesetCompiler {
 			.filter((file) -> file.path().equals(ReasonCodesFile.PATH))
 			.findFirst()
 			.orElse(null);
-		Map<String, ReasonCode> reasonCodes = (reasonFile != null) ? ReasonCodesFile.parse(reasonFile, problems)
-				: Map.of();
-		if (reasonFile == null) {
-			problems.add(new RuleProblem(ReasonCodesFile.PATH, 0, "the ruleset has no reason codes file"));
-		}
 		RuleFile policyFile = sorted.stream()
 			.filter((file) -> file.path().equals(PolicyFile.PATH))
 			.findFirst()
 			.orElse(null);
+		Map<String, ReasonCode> reasonCodes = (reasonFile != null) ? ReasonCodesFile.parse(reasonFile,
+				(policyFile != null) ? PolicyFile.values(policyFile) : null, problems) : Map.of();
+		if (reasonFile == null) {
+			problems.add(new RuleProblem(ReasonCodesFile.PATH, 0, "the ruleset has no reason codes file"));
+		}
 		Policy policy = (policyFile != null) ? PolicyFile.parse(policyFile, problems) : null;
 		if (policyFile == null) {
 			problems.add(new RuleProblem(PolicyFile.PATH, 0, "the ruleset has no policy parameters file"));

@@ -91,7 +91,7 @@ class ApplicationApiTests {
 			.exchange("/api/applications/" + id, HttpMethod.GET, new HttpEntity<>(korean), JsonNode.class)
 			.getBody()
 			.get("decision");
-		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("AGE_UNDER_19");
+		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("AGE_BELOW_MINIMUM");
 		assertThat(decision.get("reasons").get(0).get("text").asText()).contains("만 19세");
 		assertThat(decision.has("limit")).isFalse();
 		// the reasons' language is part of the answer, so of its tag

@@ -92,7 +92,8 @@ class AuditTests {
 		JsonNode trail = auditor("/api/audit/applications/" + id);
 
 		assertThat(titles(trail)).contains("Final decision: DECLINED");
-		assertThat(entry(trail, "FINAL_DECISION").get("details").get("reasons").toString()).contains("AGE_UNDER_19");
+		assertThat(entry(trail, "FINAL_DECISION").get("details").get("reasons").toString())
+			.contains("AGE_BELOW_MINIMUM");
 	}
 
 	@Test

@@ -82,13 +82,13 @@ class RulesetReleaseWorkflowTests {
 				    applicant: { age: 19 }
 				  expect:
 				    band: APPROVE
-				    notReasons: [AGE_UNDER_19]""", """
+				    notReasons: [AGE_BELOW_MINIMUM]""", """
 				- scenario: An applicant of 19 is too young since the minimum age is 20
 				  given:
 				    applicant: { age: 19 }
 				  expect:
 				    band: DECLINE
-				    firstReason: AGE_UNDER_19""");
+				    firstReason: AGE_BELOW_MINIMUM""");
 
 		JsonNode candidate = get("analyst", "/api/rulesets/candidate").getBody();
 		assertThat(candidate.get("valid").asBoolean()).as(candidate.toString()).isTrue();
@@ -124,7 +124,10 @@ class RulesetReleaseWorkflowTests {
 		assertThat(active().get("champion").get("policy").get("minimumAge").asInt()).isEqualTo(20);
 		JsonNode decision = decide(nineteenYearOld());
 		assertThat(decision.get("outcome").asText()).isEqualTo("DECLINED");
-		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("AGE_UNDER_19");
+		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("AGE_BELOW_MINIMUM");
+		// the text quotes the minimum of the ruleset that decided, not the one it was
+		// written for
+		assertThat(decision.get("reasons").get(0).get("text").asText()).contains("20").doesNotContain("19");
 		assertThat(decision.get("rulesetVersion").asText()).isEqualTo(version);
 		assertThat(active.get("trail")).extracting((step) -> step.get("step").asText())
 			.containsSubsequence("Release submitted", "Validate the ruleset", "Measure the impact",

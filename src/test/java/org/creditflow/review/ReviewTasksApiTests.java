@@ -100,6 +100,12 @@ class ReviewTasksApiTests {
 		assertThat(complete("officer", taskId, Map.of("reviewDecision", "DECLINE", "reviewComment", "no")).getBody()
 			.get("message")
 			.asText()).contains("choose a decline reason");
+		// a policy code would tell the applicant the rules declined, which they did not
+		assertThat(complete("officer", taskId,
+				Map.of("reviewDecision", "DECLINE", "reviewComment", "no", "declineReason", "DSR_OVER_LIMIT"))
+			.getBody()
+			.get("message")
+			.asText()).contains("choose a decline reason from the officers' reasons").contains("not DSR_OVER_LIMIT");
 		assertThat(get("officer", "/engine-rest/task/" + taskId).get("id").asText()).isEqualTo(taskId);
 		assertThat(status(applicationId)).isEqualTo("IN_REVIEW");
 	}

@@ -44,7 +44,7 @@ class CreditRulesTests {
 		Scoresheet sheet = ruleset.evaluate(new Facts().age(18).build());
 
 		assertThat(sheet.getBand()).isEqualTo("DECLINE");
-		assertThat(sheet.adverseReasons()).first().extracting(ReasonHit::code).isEqualTo("AGE_UNDER_19");
+		assertThat(sheet.adverseReasons()).first().extracting(ReasonHit::code).isEqualTo("AGE_BELOW_MINIMUM");
 		assertThat(sheet.getOfferLimit()).isNull();
 	}
 

@@ -57,7 +57,7 @@ class ExplanationTests {
 				decided(ApplicationBodies.body(ApplicationBodies.PRIME, LocalDate.now().minusYears(18))), "ko");
 
 		JsonNode first = explanation.get("mainCriteria").get(0);
-		assertThat(first.get("code").asText()).isEqualTo("AGE_UNDER_19");
+		assertThat(first.get("code").asText()).isEqualTo("AGE_BELOW_MINIMUM");
 		assertThat(first.get("effect").asText()).isEqualTo("AGAINST");
 		assertThat(first.get("category").asText()).isEqualTo("POLICY");
 		assertThat(first.get("text").asText()).contains("만 19세");

@@ -228,7 +228,7 @@ class RuleCodePolicyTests {
 				end
 
 				rule "Students need a threshold"
-				    @reasonCode("AGE_UNDER_19")
+				    @reasonCode("AGE_BELOW_MINIMUM")
 				    agenda-group "policy"
 				when
 				    Applicant( employmentType == EmploymentType.STUDENT, age < Math.min( 19, 20 ) )

@@ -26,7 +26,33 @@ class RulesetCompilerTests {
 
 		assertThat(ruleset.version()).hasSize(64);
 		assertThat(ruleset.ruleCount()).isGreaterThan(40);
-		assertThat(ruleset.reasonCode("AGE_UNDER_19")).isPresent();
+		assertThat(ruleset.reasonCode("AGE_BELOW_MINIMUM")).isPresent();
+	}
+
+	@Test
+	void shouldFillReasonTextsWithItsOwnPolicyNumbers() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String policy = text(files, "policy.properties").replace("age.minimum=19", "age.minimum=20")
+			.replace("dsr.limit.percent=40", "dsr.limit.percent=35");
+
+		Ruleset ruleset = this.compiler.compile(replace(files, "policy.properties", policy), "test");
+
+		assertThat(ruleset.reasonCode("AGE_BELOW_MINIMUM").orElseThrow().textKo()).contains("만 20세");
+		assertThat(ruleset.reasonCode("AGE_BELOW_MINIMUM").orElseThrow().text()).endsWith("minimum age of 20.");
+		assertThat(ruleset.reasonCode("DSR_OVER_LIMIT").orElseThrow().text()).contains("35%").doesNotContain("40");
+	}
+
+	@Test
+	void shouldNameAReasonTextThatQuotesNoPolicyValue() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String codes = text(files, "reason-codes.csv").replace("{dsr.limit.percent}% of income",
+				"{dsr.limit} of income");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "reason-codes.csv", codes), "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Object::toString)
+				.containsExactly(
+						"reason-codes.csv:3: {dsr.limit} is no value of policy.properties to fill the " + "text with"));
 	}
 
 	@Test

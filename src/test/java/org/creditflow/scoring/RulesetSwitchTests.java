@@ -169,13 +169,13 @@ class RulesetSwitchTests {
 				    applicant: { age: 19 }
 				  expect:
 				    band: APPROVE
-				    notReasons: [AGE_UNDER_19]""", """
+				    notReasons: [AGE_BELOW_MINIMUM]""", """
 				- scenario: An applicant of 19 is now too young
 				  given:
 				    applicant: { age: 19 }
 				  expect:
 				    band: DECLINE
-				    firstReason: AGE_UNDER_19""");
+				    firstReason: AGE_BELOW_MINIMUM""");
 	}
 
 	private void startAssessing(int threads) {
