@@ -23,9 +23,6 @@ class DecisionRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
 
-	/** An applicant is told the main reasons, not every rule that fired. */
-	static final int MAX_REASONS = 4;
-
 	private final LoanApplicationRepository applications;
 
 	private final FinalDecisionRepository decisions;
@@ -38,14 +35,18 @@ class DecisionRecorder {
 
 	private final Clock clock;
 
+	private final DecisionProperties properties;
+
 	DecisionRecorder(LoanApplicationRepository applications, FinalDecisionRepository decisions,
-			SettledDecisions settled, ReasonCatalog reasons, ApplicationEventPublisher events, Clock clock) {
+			SettledDecisions settled, ReasonCatalog reasons, ApplicationEventPublisher events, Clock clock,
+			DecisionProperties properties) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.settled = settled;
 		this.reasons = reasons;
 		this.events = events;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	void approve(DelegateExecution execution) {
@@ -78,7 +79,7 @@ class DecisionRecorder {
 				settled.annualRate(),
 				settled.reasonCodes()
 					.stream()
-					.limit(MAX_REASONS)
+					.limit(this.properties.reasonsShown())
 					.map((code) -> this.reasons.describe(settled.rulesetVersion(), code))
 					.toList(),
 				settled.rulesetVersion(), settled.decidedBy(), settled.secondApprover(), settled.comment(), now);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.creditflow.application.DecisionProperties;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
 import org.creditflow.mydata.FinancialProfile;
@@ -32,18 +33,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewSheetListener implements TaskListener {
 
-	static final int TOP_REASONS = 4;
-
 	private final LoanApplications applications;
 
 	private final CreditAssessments assessments;
 
 	private final ActiveRuleset ruleset;
 
-	ReviewSheetListener(LoanApplications applications, CreditAssessments assessments, ActiveRuleset ruleset) {
+	private final DecisionProperties decisions;
+
+	ReviewSheetListener(LoanApplications applications, CreditAssessments assessments, ActiveRuleset ruleset,
+			DecisionProperties decisions) {
 		this.applications = applications;
 		this.assessments = assessments;
 		this.ruleset = ruleset;
+		this.decisions = decisions;
 	}
 
 	@Override
@@ -92,7 +95,7 @@ class ReviewSheetListener implements TaskListener {
 		if (codes.isEmpty()) {
 			return "none";
 		}
-		return codes.stream().limit(TOP_REASONS).map((code) -> {
+		return codes.stream().limit(this.decisions.reasonsShown()).map((code) -> {
 			ReasonCode reason = this.ruleset.get().reasonCode(code).orElse(new ReasonCode(code, "", code, code));
 			return "1. **" + reason.text() + "** " + reason.textKo() + " `" + code + "`";
 		}).collect(Collectors.joining("\n"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditflow.application.DecisionProperties;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.scoring.Explanation.Criterion;
 import org.creditflow.scoring.Explanation.DataCategory;
@@ -25,9 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class Explanations {
 
-	/** The criteria an applicant is shown on each side. */
-	static final int MAIN_AGAINST = 4;
-
+	/**
+	 * The criteria shown in the applicant's favour; against them, as many as any
+	 * decision's reasons ({@code creditflow.decisions.reasons-shown}).
+	 */
 	static final int MAIN_FOR = 3;
 
 	private final AssessmentRepository assessments;
@@ -36,10 +38,14 @@ class Explanations {
 
 	private final ObjectMapper json;
 
-	Explanations(AssessmentRepository assessments, ActiveRuleset active, ObjectMapper json) {
+	private final DecisionProperties decisions;
+
+	Explanations(AssessmentRepository assessments, ActiveRuleset active, ObjectMapper json,
+			DecisionProperties decisions) {
 		this.assessments = assessments;
 		this.active = active;
 		this.json = json;
+		this.decisions = decisions;
 	}
 
 	Explanation explain(LoanApplication application, Locale locale) {
@@ -58,7 +64,7 @@ class Explanations {
 
 		List<Criterion> criteria = new ArrayList<>();
 		assessment.path("reasonCodes").forEach((code) -> {
-			if (criteria.size() < MAIN_AGAINST) {
+			if (criteria.size() < this.decisions.reasonsShown()) {
 				criteria.add(criterion(ruleset, code.asText(), "AGAINST", hits, korean));
 			}
 		});
