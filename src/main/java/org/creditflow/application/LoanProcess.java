@@ -60,6 +60,14 @@ public final class LoanProcess {
 
 		public static final String INFORMATION_REQUESTED = "informationRequested";
 
+		// set by the officer approving without bank data: what they verified, and with
+		// what
+		public static final String VERIFIED_MONTHLY_INCOME = "verifiedMonthlyIncome";
+
+		public static final String VERIFIED_MONTHLY_REPAYMENTS = "verifiedMonthlyRepayments";
+
+		public static final String VERIFICATION_DOCUMENT = "verificationDocument";
+
 		/** The user who completed the review, taken from the authenticated session. */
 		public static final String REVIEWED_BY = "reviewedBy";
 

@@ -49,6 +49,27 @@ final class FormNumbers {
 	}
 
 	/**
+	 * A whole number of KRW that may be 0 (repayments of no debt); null when the field
+	 * was left empty, or (with the problem noted) is not one.
+	 */
+	@Nullable
+	static Long owed(String field, @Nullable Object value, List<String> problems) {
+		if (isEmpty(value)) {
+			return null;
+		}
+		BigDecimal number = read(field, value, problems);
+		if (number == null) {
+			return null;
+		}
+		if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0
+				|| number.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
+			problems.add(field + " must be a whole number of KRW from 0 to " + MAX_AMOUNT);
+			return null;
+		}
+		return number.longValueExact();
+	}
+
+	/**
 	 * An annual rate in percent with at most two decimals, or {@code fallback} when the
 	 * field was left empty; null (with the problem noted) when it is not one.
 	 */

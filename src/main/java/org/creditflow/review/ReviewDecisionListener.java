@@ -22,6 +22,7 @@ import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.AssessmentVariables;
 import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.scoring.ReasonCode;
+import org.creditflow.scoring.ReviewFigures;
 import org.creditflow.scoring.Ruleset;
 
 import org.springframework.lang.Nullable;
@@ -110,14 +111,22 @@ class ReviewDecisionListener implements TaskListener {
 		Boolean secondApproval = null;
 		String declineReason = null;
 		String informationRequested = null;
+		ReviewDecision.Verification verification = null;
 		if (ReviewDecisions.APPROVE.equals(decision)) {
 			limit = FormNumbers.amount(Variables.APPROVED_LIMIT, task.getVariable(Variables.APPROVED_LIMIT),
 					assessment.offerLimit(), problems);
 			rate = FormNumbers.rate(Variables.APPROVED_RATE, task.getVariable(Variables.APPROVED_RATE),
 					assessment.offerRate(), problems);
 			checkOffer(limit, rate, requested, problems);
+			ReviewFigures figures = this.assessments.latestFigures(applicationId).orElseThrow();
+			if (figures.bankDataMissing()) {
+				verification = verification(task, problems);
+				if (verification != null) {
+					figures = figures.withVerified(verification.monthlyIncome(), verification.monthlyRepayments());
+				}
+			}
 			if (problems.isEmpty()) {
-				checkDsr(applicationId, limit, rate, problems);
+				checkDsr(figures, limit, rate, problems);
 			}
 			if (problems.isEmpty()) {
 				secondApproval = needsSecondApproval(limit, rate, assessment);
@@ -139,7 +148,7 @@ class ReviewDecisionListener implements TaskListener {
 
 		ReviewDecision checked = new ReviewDecision(UUID.randomUUID().toString(), applicationId, assessment.id(),
 				task.getId(), Step.REVIEW, actor.userId(), actor.groups(), decision, comment, limit, rate,
-				declineReason, informationRequested, secondApproval, OffsetDateTime.now(this.clock));
+				declineReason, informationRequested, secondApproval, verification, OffsetDateTime.now(this.clock));
 		this.decisions.insert(checked);
 		writeBack(task.getExecution(), checked, assessment);
 	}
@@ -195,14 +204,43 @@ class ReviewDecisionListener implements TaskListener {
 	 * Whatever the rules offered, an officer may not lend more than keeps the debt
 	 * service ratio within the policy's limit at the rate they approve.
 	 */
-	private void checkDsr(String applicationId, long limit, BigDecimal rate, List<String> problems) {
-		this.assessments.latestFigures(applicationId).ifPresent((figures) -> {
-			long maximum = figures.policyMaximum(rate);
-			if (limit > maximum) {
-				problems.add("the limit " + limit + " is above what the DSR limit of " + figures.dsrLimitPercent()
-						+ " % allows at " + rate.toPlainString() + " % (" + maximum + ")");
-			}
-		});
+	private static void checkDsr(ReviewFigures figures, long limit, BigDecimal rate, List<String> problems) {
+		long maximum = figures.policyMaximum(rate);
+		if (limit > maximum) {
+			problems.add("the limit " + limit + " is above what the DSR limit of " + figures.dsrLimitPercent()
+					+ " % allows at " + rate.toPlainString() + " % (" + maximum + ")"
+					+ (figures.bankDataMissing() ? " with the verified income and repayments" : ""));
+		}
+	}
+
+	/**
+	 * Without bank data the assessment saw only the declared income and no debt at all:
+	 * an approval rests on the income and the existing repayments the officer verified,
+	 * and names the document they were verified with.
+	 */
+	@Nullable
+	private static ReviewDecision.Verification verification(DelegateTask task, List<String> problems) {
+		int before = problems.size();
+		Long income = FormNumbers.amount(Variables.VERIFIED_MONTHLY_INCOME,
+				task.getVariable(Variables.VERIFIED_MONTHLY_INCOME), null, problems);
+		Long repayments = FormNumbers.owed(Variables.VERIFIED_MONTHLY_REPAYMENTS,
+				task.getVariable(Variables.VERIFIED_MONTHLY_REPAYMENTS), problems);
+		String document = text(task, Variables.VERIFICATION_DOCUMENT);
+		if (problems.size() > before) {
+			return null;
+		}
+		if (income == null || repayments == null || document == null) {
+			problems.add("the bank data could not be fetched: an approval needs the verified monthly income ("
+					+ Variables.VERIFIED_MONTHLY_INCOME + "), the verified monthly repayments of existing debt ("
+					+ Variables.VERIFIED_MONTHLY_REPAYMENTS + ", 0 for none) and the reference of the document "
+					+ "they were verified with (" + Variables.VERIFICATION_DOCUMENT + ")");
+			return null;
+		}
+		if (document.length() > 200) {
+			problems.add(Variables.VERIFICATION_DOCUMENT + " must be at most 200 characters");
+			return null;
+		}
+		return new ReviewDecision.Verification(income, repayments, document);
 	}
 
 	private boolean needsSecondApproval(long limit, BigDecimal rate, Assessment assessment) {

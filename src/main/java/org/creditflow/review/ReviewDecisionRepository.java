@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -49,13 +50,18 @@ class ReviewDecisionRepository {
 	}
 
 	private void insertRow(ReviewDecision decision) {
+		ReviewDecision.Verification verification = decision.verification();
 		this.jdbc.sql("""
 				insert into review_decision (id, application_id, assessment_id, task_id, step, decided_by,
 				    decided_by_groups, decision, decision_comment, approved_limit, approved_rate, decline_reason,
-				    information_requested, second_approval_required, decided_at)
+				    information_requested, second_approval_required, verified_monthly_income,
+				    verified_monthly_repayments, verification_document, decided_at)
 				values (:id, :applicationId, :assessmentId, :taskId, :step, :decidedBy, :groups, :decision,
 				    :comment, :limit, :rate, :declineReason, :informationRequested, :secondApprovalRequired,
-				    :decidedAt)""")
+				    :verifiedIncome, :verifiedRepayments, :verificationDocument, :decidedAt)""")
+			.param("verifiedIncome", (verification != null) ? verification.monthlyIncome() : null, Types.BIGINT)
+			.param("verifiedRepayments", (verification != null) ? verification.monthlyRepayments() : null, Types.BIGINT)
+			.param("verificationDocument", (verification != null) ? verification.document() : null, Types.VARCHAR)
 			.param("id", decision.id())
 			.param("applicationId", decision.applicationId())
 			.param("assessmentId", decision.assessmentId(), Types.VARCHAR)
@@ -101,7 +107,14 @@ class ReviewDecisionRepository {
 				rs.getString("decision_comment"), rs.getObject("approved_limit", Long.class),
 				rs.getBigDecimal("approved_rate"), rs.getString("decline_reason"),
 				rs.getString("information_requested"), rs.getObject("second_approval_required", Boolean.class),
-				rs.getObject("decided_at", OffsetDateTime.class));
+				verification(rs), rs.getObject("decided_at", OffsetDateTime.class));
+	}
+
+	@Nullable
+	private static ReviewDecision.Verification verification(ResultSet rs) throws SQLException {
+		Long income = rs.getObject("verified_monthly_income", Long.class);
+		return (income != null) ? new ReviewDecision.Verification(income,
+				rs.getObject("verified_monthly_repayments", Long.class), rs.getString("verification_document")) : null;
 	}
 
 }

@@ -85,6 +85,9 @@ class ReviewSheetListener implements TaskListener {
 						(assessment.offerLimit() != null && assessment.offerRate() != null)
 								? krw(assessment.offerLimit()) + " at " + rate(assessment.offerRate())
 								: "none: the rules made no offer"),
+				// the form asks for verified income and debt when the bank data is
+				// missing
+				Map.entry("bankDataMissing", figures.bankDataMissing()),
 				Map.entry("policyMaximum", (assessment.offerRate() != null)
 						? krw(figures.policyMaximum(assessment.offerRate())) + " at " + rate(assessment.offerRate())
 						: "no offer: set the rate to see it"));

@@ -80,7 +80,7 @@ class SecondApprovalListener implements TaskListener {
 		}
 		ReviewDecision checked = new ReviewDecision(UUID.randomUUID().toString(), applicationId, assessment.id(),
 				task.getId(), Step.SECOND_APPROVAL, actor.userId(), actor.groups(), (String) decision,
-				((String) comment).strip(), first.approvedLimit(), first.approvedRate(), null, null, null,
+				((String) comment).strip(), first.approvedLimit(), first.approvedRate(), null, null, null, null,
 				OffsetDateTime.now(this.clock));
 		this.decisions.insert(checked);
 		writeBack(task.getExecution(), first, checked, assessment);

@@ -30,6 +30,23 @@ public record ReviewFigures(LoanRequest loan, Affordability affordability, DataA
 				this.affordability.maxLoanAmount(annualRatePercent, this.loan.termMonths(), this.dsrLimitPercent));
 	}
 
+	/** Whether the bank data could not be fetched (or was not consented to). */
+	public boolean bankDataMissing() {
+		return this.financial == null;
+	}
+
+	/**
+	 * The same figures with the income and the existing repayments an officer verified
+	 * from documents in place of the missing bank data: the income counts up to what the
+	 * applicant declared, the repayments as verified.
+	 */
+	public ReviewFigures withVerified(long monthlyIncome, long monthlyRepayments) {
+		Affordability verified = Affordability.of(this.affordability.verifiedMonthlyIncome() * 12, monthlyIncome,
+				monthlyRepayments, this.loan.amount(), this.loan.termMonths());
+		return new ReviewFigures(this.loan, verified, this.availability, this.financial, this.telecom,
+				this.dsrLimitPercent);
+	}
+
 	public long verifiedMonthlyIncome() {
 		return this.affordability.verifiedMonthlyIncome();
 	}

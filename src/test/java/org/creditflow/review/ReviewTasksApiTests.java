@@ -38,6 +38,9 @@ class ReviewTasksApiTests {
 	@Autowired
 	CreditAssessments assessments;
 
+	@Autowired
+	ReviewDecisionRepository reviewDecisions;
+
 	ServiceClient service;
 
 	@BeforeEach
@@ -125,11 +128,52 @@ class ReviewTasksApiTests {
 			.policyMaximum(new java.math.BigDecimal("19.9"));
 		assertThat(maximum).isLessThan(100_000_000L);
 
-		ResponseEntity<JsonNode> refused = complete("officer", taskId, Map.of("reviewDecision", "APPROVE",
-				"approvedLimit", maximum + 10_000, "approvedRate", 19.9, "reviewComment", "fine"));
+		// the officer verified the declared income and found no other debt
+		ResponseEntity<JsonNode> refused = complete("officer", taskId,
+				Map.of("reviewDecision", "APPROVE", "approvedLimit", maximum + 10_000, "approvedRate", 19.9,
+						"reviewComment", "fine", "verifiedMonthlyIncome", 4_000_000, "verifiedMonthlyRepayments", 0,
+						"verificationDocument", "PAY-2026-11-0042"));
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody().get("message").asText()).contains("above what the DSR limit of 40 % allows");
+	}
+
+	@Test
+	void shouldApproveWithoutBankDataOnlyOnTheIncomeAndDebtAnOfficerVerified() {
+		ObjectNode body = ApplicationBodies.withProviderFault("0000", ApplicationBodies.AVERAGE);
+		String applicationId = submit(body);
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		java.math.BigDecimal rate = new java.math.BigDecimal("9.5");
+		long requested = body.get("loan").get("amount").asLong();
+
+		ResponseEntity<JsonNode> unverified = complete("officer", taskId, Map.of("reviewDecision", "APPROVE",
+				"approvedLimit", requested, "approvedRate", rate, "reviewComment", "declared income is plausible"));
+		// two million a month already goes to other lenders: nothing fits within the DSR
+		ResponseEntity<JsonNode> indebted = complete("officer", taskId,
+				Map.of("reviewDecision", "APPROVE", "approvedLimit", requested, "approvedRate", rate, "reviewComment",
+						"verified", "verifiedMonthlyIncome", 3_000_000, "verifiedMonthlyRepayments", 2_000_000,
+						"verificationDocument", "DEBT-CERT-77"));
+		long maximum = Math.min(requested,
+				this.assessments.latestFigures(applicationId)
+					.orElseThrow()
+					.withVerified(4_000_000, 0)
+					.policyMaximum(rate));
+		ResponseEntity<JsonNode> approved = complete("officer", taskId,
+				Map.of("reviewDecision", "APPROVE", "approvedLimit", maximum, "approvedRate", rate, "reviewComment",
+						"verified", "verifiedMonthlyIncome", 4_000_000, "verifiedMonthlyRepayments", 0,
+						"verificationDocument", "PAY-2026-11-0042"));
+
+		assertThat(unverified.getStatusCode().value()).isEqualTo(400);
+		assertThat(unverified.getBody().get("message").asText()).contains("the bank data could not be fetched")
+			.contains("verifiedMonthlyIncome")
+			.contains("verifiedMonthlyRepayments")
+			.contains("verificationDocument");
+		assertThat(indebted.getStatusCode().value()).isEqualTo(400);
+		assertThat(indebted.getBody().get("message").asText()).contains("with the verified income and repayments");
+		assertThat(approved.getStatusCode().value()).as(String.valueOf(approved.getBody())).isEqualTo(204);
+		assertThat(this.reviewDecisions.findAll(applicationId)).first()
+			.satisfies((decision) -> assertThat(decision.verification())
+				.isEqualTo(new ReviewDecision.Verification(4_000_000, 0, "PAY-2026-11-0042")));
 	}
 
 	@Test
