@@ -23,7 +23,6 @@ import org.creditflow.scoring.AssessmentVariables;
 import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.scoring.ReasonCode;
 import org.creditflow.scoring.ReviewFigures;
-import org.creditflow.scoring.Ruleset;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -117,7 +116,8 @@ class ReviewDecisionListener implements TaskListener {
 					assessment.offerLimit(), problems);
 			rate = FormNumbers.rate(Variables.APPROVED_RATE, task.getVariable(Variables.APPROVED_RATE),
 					assessment.offerRate(), problems);
-			checkOffer(limit, rate, requested, problems);
+			// the law as the policy in service states it, not as it was when assessed
+			checkOffer(limit, rate, requested, this.ruleset.get().policy().legalMaximumRatePercent(), problems);
 			ReviewFigures figures = this.assessments.latestFigures(applicationId).orElseThrow();
 			if (figures.bankDataMissing()) {
 				verification = verification(task, problems);
@@ -172,7 +172,7 @@ class ReviewDecisionListener implements TaskListener {
 	}
 
 	private static void checkOffer(@Nullable Long limit, @Nullable BigDecimal rate, long requested,
-			List<String> problems) {
+			BigDecimal legalMaximum, List<String> problems) {
 		if (limit == null) {
 			if (!mentions(problems, Variables.APPROVED_LIMIT)) {
 				problems.add("an approval needs a limit (the rules made no offer to accept)");
@@ -189,9 +189,9 @@ class ReviewDecisionListener implements TaskListener {
 		else if (rate.signum() <= 0) {
 			problems.add("an approval needs an interest rate above 0");
 		}
-		else if (rate.compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0) {
+		else if (rate.compareTo(legalMaximum) > 0) {
 			problems.add("the rate " + rate.toPlainString() + " % is above the legal maximum of "
-					+ Ruleset.LEGAL_MAXIMUM_RATE + " %");
+					+ legalMaximum.toPlainString() + " %");
 		}
 	}
 

@@ -88,6 +88,7 @@ class ReviewSheetListener implements TaskListener {
 				// the form asks for verified income and debt when the bank data is
 				// missing
 				Map.entry("bankDataMissing", figures.bankDataMissing()),
+				Map.entry("legalMaximumRate", rate(this.ruleset.get().policy().legalMaximumRatePercent())),
 				Map.entry("policyMaximum", (assessment.offerRate() != null)
 						? krw(figures.policyMaximum(assessment.offerRate())) + " at " + rate(assessment.offerRate())
 						: "no offer: set the rate to see it"));

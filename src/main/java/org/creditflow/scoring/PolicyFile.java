@@ -25,6 +25,15 @@ final class PolicyFile {
 
 	static final String PATH = "policy.properties";
 
+	static final String LEGAL_MAXIMUM = "rate.legal.maximum.percent";
+
+	/**
+	 * The legal maximum for rulesets stored before {@code policy.properties} held it: the
+	 * 20 % in force since 2021-07-07, under which they were written. Every ruleset since
+	 * states its own.
+	 */
+	private static final BigDecimal LEGAL_MAXIMUM_BEFORE_THE_KEY = new BigDecimal("20");
+
 	private PolicyFile() {
 	}
 
@@ -50,7 +59,11 @@ final class PolicyFile {
 				gradesOnScores ? (int) reader.number("grade.B") : 0,
 				gradesOnScores ? (int) reader.number("grade.C") : 0,
 				gradesOnScores ? (int) reader.number("grade.D") : 0, products,
-				values.containsKey("grade.A.pd.max") ? riskScale(reader) : null);
+				values.containsKey("grade.A.pd.max") ? riskScale(reader) : null,
+				values.containsKey(LEGAL_MAXIMUM) ? reader.percent(LEGAL_MAXIMUM) : LEGAL_MAXIMUM_BEFORE_THE_KEY);
+		if (policy.legalMaximumRatePercent().signum() <= 0) {
+			reader.problem(LEGAL_MAXIMUM, LEGAL_MAXIMUM + " must be above 0");
+		}
 		if (gradesOnScores && !(policy.gradeA() > policy.gradeB() && policy.gradeB() > policy.gradeC()
 				&& policy.gradeC() > policy.gradeD())) {
 			problems.add(new RuleProblem(file.path(), reader.line("grade.A"),

@@ -48,19 +48,24 @@ final class PricingCheck {
 						problems.add(new RuleProblem("(pricing)", 0, "no rate for " + where));
 					}
 				}
-				else if (sheet.getOfferRate().compareTo(Ruleset.LEGAL_MAXIMUM_RATE) > 0
+				else if (sheet.getOfferRate().compareTo(ruleset.policy().legalMaximumRatePercent()) > 0
 						|| sheet.getOfferRate().signum() <= 0) {
 					problems.add(new RuleProblem("(pricing)", 0,
 							where + " is priced at " + sheet.getOfferRate().toPlainString()
-									+ " %; a rate must be above 0 and at most " + Ruleset.LEGAL_MAXIMUM_RATE
-									+ " % (legal maximum), set by " + sheet.getFiredRules()));
+									+ " %; a rate must be above 0 and at most "
+									+ ruleset.policy().legalMaximumRatePercent() + " % (the legal maximum, "
+									+ PolicyFile.LEGAL_MAXIMUM + "), set by " + sheet.getFiredRules()));
 				}
 				else if (ruleset.policy().hasRiskScale() && sheet.getOfferRate()
-					.compareTo(ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE)) != 0) {
+					.compareTo(
+							ruleset.policy().risk().priceOf(grade, ruleset.policy().legalMaximumRatePercent())) != 0) {
 					problems.add(new RuleProblem("(pricing)", 0,
 							where + " is priced at " + sheet.getOfferRate().toPlainString()
 									+ " %, but the policy prices it at "
-									+ ruleset.policy().risk().priceOf(grade, Ruleset.LEGAL_MAXIMUM_RATE).toPlainString()
+									+ ruleset.policy()
+										.risk()
+										.priceOf(grade, ruleset.policy().legalMaximumRatePercent())
+										.toPlainString()
 									+ " % (funding + PD x LGD + cost + margin in policy.properties), set by "
 									+ sheet.getFiredRules()));
 				}

@@ -35,9 +35,6 @@ public final class Ruleset {
 	public static final List<String> STAGES = List.of("policy", "segment", "scorecard", "score", "grade", "decision",
 			"pricing", "limit");
 
-	/** The highest annual rate a lender may charge in Korea (이자제한법, 대부업법), in percent. */
-	public static final BigDecimal LEGAL_MAXIMUM_RATE = new BigDecimal("20");
-
 	/** A rule that keeps re-firing is a defect; stop it instead of spinning. */
 	private static final int MAX_FIRINGS = 10_000;
 

@@ -205,7 +205,21 @@ class RulesetCompilerTests {
 		assertThatExceptionOfType(InvalidRulesetException.class)
 			.isThrownBy(() -> this.compiler.compile(replace(files, "credit/pricing.drl.csv", table), "test"))
 			.withMessageContaining("grade B in segment THIN_FILE is priced at 21.9 %")
-			.withMessageContaining("at most 20 % (legal maximum)");
+			.withMessageContaining("at most 20 % (the legal maximum, rate.legal.maximum.percent)");
+	}
+
+	@Test
+	void shouldHoldTheLegalMaximumRateItsPolicyStates() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		// a lower legal maximum than the grade E price (20.0) of the offer table
+		String policy = text(files, "policy.properties").replace("rate.legal.maximum.percent=20",
+				"rate.legal.maximum.percent=18");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "policy.properties", policy), "test"))
+			.withMessageContaining("at most 18 % (the legal maximum, rate.legal.maximum.percent)");
+		assertThat(this.compiler.compile(files, "test").reasonCode("RATE_ABOVE_LEGAL_MAXIMUM").orElseThrow().text())
+			.contains("legal maximum of 20%");
 	}
 
 	@Test

@@ -24,10 +24,12 @@ import org.springframework.lang.Nullable;
  * @param products the amount and term each product allows
  * @param risk the fitted scorecards' scale, master scale, PD cut-offs and pricing; null
  * in a policy written before them
+ * @param legalMaximumRatePercent the highest annual rate a lender may charge
+ * ({@code rate.legal.maximum.percent}): no offer, no officer's rate above it
  */
 public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent, long telecomUnpaidKnockoutAmount,
 		int telecomUnpaidKnockoutMonths, int scoreBase, int gradeA, int gradeB, int gradeC, int gradeD,
-		Map<LoanProduct, ProductRange> products, @Nullable RiskScale risk) {
+		Map<LoanProduct, ProductRange> products, @Nullable RiskScale risk, BigDecimal legalMaximumRatePercent) {
 
 	/** What one loan product allows. */
 	public record ProductRange(long minimumAmount, long maximumAmount, int minimumTermMonths, int maximumTermMonths) {
