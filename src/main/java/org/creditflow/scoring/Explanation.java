@@ -10,11 +10,21 @@ import org.springframework.lang.Nullable;
 /**
  * The explanation of an automated credit assessment an applicant may ask for (신용정보법, the
  * right to an explanation of automated decisions): the result, the main criteria behind
- * it, the data it used and how much each kind counted.
+ * it, the data it used and how much each kind counted, and the credit bureau whose score
+ * it used.
  */
 @Schema(name = "Explanation")
 record Explanation(String applicationId, String applicationStatus, Result result, List<Criterion> mainCriteria,
-		List<DataCategory> dataCategories, String rulesetVersion, OffsetDateTime assessedAt) {
+		List<DataCategory> dataCategories, @Nullable CreditBureau creditBureau, String rulesetVersion,
+		OffsetDateTime assessedAt) {
+
+	/**
+	 * The credit bureau whose score the bank data carried, and where to ask it about its
+	 * data; absent when the assessment used no bank data.
+	 */
+	@Schema(name = "ExplanationCreditBureau")
+	record CreditBureau(String name, String contact) {
+	}
 
 	/** What the rules concluded. */
 	@Schema(name = "ExplanationResult")

@@ -40,12 +40,15 @@ class Explanations {
 
 	private final DecisionProperties decisions;
 
+	private final ExplanationProperties properties;
+
 	Explanations(AssessmentRepository assessments, ActiveRuleset active, ObjectMapper json,
-			DecisionProperties decisions) {
+			DecisionProperties decisions, ExplanationProperties properties) {
 		this.assessments = assessments;
 		this.active = active;
 		this.json = json;
 		this.decisions = decisions;
+		this.properties = properties;
 	}
 
 	Explanation explain(LoanApplication application, Locale locale) {
@@ -99,6 +102,8 @@ class Explanations {
 										: "Telecom MyData: tenure, on-time bill payments, unpaid bills, handset "
 												+ "instalments, number changes, micro-payments",
 								telecomUsed, telecomWeight)),
+				financialUsed ? new Explanation.CreditBureau(this.properties.creditBureau().name(),
+						this.properties.creditBureau().contact()) : null,
 				assessment.path("rulesetVersion").asText(),
 				this.json.convertValue(assessment.get("assessedAt"), java.time.OffsetDateTime.class));
 	}

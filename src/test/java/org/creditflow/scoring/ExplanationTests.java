@@ -40,6 +40,9 @@ class ExplanationTests {
 		assertThat(weight(explanation, "FINANCIAL")).isGreaterThan(weight(explanation, "TELECOM"));
 		assertThat(weight(explanation, "FINANCIAL") + weight(explanation, "TELECOM")).isEqualTo(100);
 		assertThat(explanation.get("rulesetVersion").asText()).hasSize(64);
+		// the bureau score came with the bank data: the applicant learns whose it is
+		assertThat(explanation.at("/creditBureau/name").asText()).contains("MyData simulator");
+		assertThat(explanation.at("/creditBureau/contact").asText()).isNotBlank();
 	}
 
 	@Test
