@@ -53,9 +53,12 @@ class ApplicationController {
 
 	private final ViewTags etags;
 
+	private final ContestIntake contests;
+
 	ApplicationController(ApplicationIntake intake, ApplicationQueries queries, ApplicantActions actions,
-			StrictJsonReader reader, ObjectMapper json) {
+			ContestIntake contests, StrictJsonReader reader, ObjectMapper json) {
 		this.intake = intake;
+		this.contests = contests;
 		this.queries = queries;
 		this.actions = actions;
 		this.reader = reader;
@@ -135,6 +138,32 @@ class ApplicationController {
 		ProvidedInformation information = this.reader.read(body, ProvidedInformation.class);
 		LoanApplication application = this.queries.visibleTo(id, caller);
 		return this.queries.view(this.actions.provideInformation(application, information, caller.getName()), locale);
+	}
+
+	@PostMapping(path = "/{id}/contest", consumes = "application/json")
+	// the applicant's right, exercised through their channel
+	@PreAuthorize("hasAuthority('partners')")
+	@Operation(summary = "Contest a declined application: assess it again, or have a person review it",
+			description = "The applicant's rights on an automated credit decision (Credit Information Act art. 36-2, "
+					+ "PIPA art. 37-2). Creates a new application for the same loan with the corrections and a "
+					+ "fresh MyData consent; it is assessed again and, unless the rules now approve it (and the "
+					+ "applicant asked for REASSESS), decided by an officer who did not decide the contested "
+					+ "application, within creditflow.review.contest-deadline before it escalates. The outcome is "
+					+ "notified like any decision. The declined application keeps its decision and links to the "
+					+ "contest (contestedBy).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = ContestRequest.class))))
+	@ApiResponse(responseCode = "201", description = "the contest's own application, received")
+	@ApiResponse(responseCode = "400", description = "invalid body; every invalid field is listed in errors")
+	@ApiResponse(responseCode = "409",
+			description = "not declined, past the contest window, contested already, or itself a contest")
+	@ApiResponse(responseCode = "422", description = "no consent to read financial data")
+	ResponseEntity<ApplicationView> contest(@PathVariable String id, @RequestBody JsonNode body, Authentication caller,
+			Locale locale) {
+		ContestRequest request = this.reader.read(body, ContestRequest.class);
+		LoanApplication contested = this.queries.visibleTo(id, caller);
+		ApplicationView view = this.queries.view(this.contests.contest(contested, request, caller.getName()), locale);
+		return ResponseEntity.created(URI.create("/api/applications/" + view.id())).body(view);
 	}
 
 }

@@ -102,13 +102,23 @@ class ApplicationIntake {
 			if (key != null) {
 				this.keys.insert(clientId, key, hash, application.id(), now);
 			}
-			this.runtime.startProcessInstanceByKey(LoanProcess.KEY, application.id(),
-					Map.of(Variables.REQUESTED_AMOUNT, application.loan().amount(), Variables.FINANCIAL_CONSENT,
-							application.consent().financialData(), Variables.TELECOM_CONSENT,
-							application.consent().telecomData()));
+			startProcess(application, null);
 			log.info("Application {} received from {}", application.id(), clientId);
 			return application;
 		});
+	}
+
+	/**
+	 * Starts the application's process, in the caller's transaction, which also stores
+	 * the application.
+	 * @param contest what the applicant asked for if the application contests a decision
+	 */
+	void startProcess(LoanApplication application, @Nullable ContestKind contest) {
+		this.runtime.startProcessInstanceByKey(LoanProcess.KEY, application.id(),
+				Map.of(Variables.REQUESTED_AMOUNT, application.loan().amount(), Variables.FINANCIAL_CONSENT,
+						application.consent().financialData(), Variables.TELECOM_CONSENT,
+						application.consent().telecomData(), Variables.CONTEST,
+						(contest != null) ? contest.name() : LoanProcess.NOT_CONTESTED));
 	}
 
 	private String hash(NewApplication request) {

@@ -16,7 +16,9 @@ import org.springframework.lang.Nullable;
 @Schema(name = "Application")
 record ApplicationView(String id, ApplicationStatus status,
 		@Schema(description = "why the application is withdrawn or expired") @Nullable String statusReason,
-		OffsetDateTime submittedAt, OffsetDateTime updatedAt, LoanRequest loan, @Nullable DecisionView decision) {
+		OffsetDateTime submittedAt, OffsetDateTime updatedAt, LoanRequest loan, @Nullable DecisionView decision,
+		@Schema(description = "once decided: the declined application this one contests") @Nullable String contestOf,
+		@Schema(description = "once contested: the application that contests this decline") @Nullable String contestedBy) {
 
 	@Schema(name = "Decision")
 	record DecisionView(ApplicationStatus outcome, @Nullable Integer score, @Nullable String grade,
@@ -31,10 +33,16 @@ record ApplicationView(String id, ApplicationStatus status,
 	record ReasonView(String code, String text) {
 	}
 
+	static ApplicationView of(LoanApplication application, Locale locale) {
+		return new ApplicationView(application.id(), application.status(), null, application.createdAt(),
+				application.updatedAt(), application.loan(), null, null, null);
+	}
+
 	static ApplicationView of(LoanApplication application, @Nullable String statusReason,
-			@Nullable FinalDecision decision, Locale locale) {
+			@Nullable FinalDecision decision, @Nullable String contestOf, @Nullable String contestedBy, Locale locale) {
 		return new ApplicationView(application.id(), application.status(), statusReason, application.createdAt(),
-				application.updatedAt(), application.loan(), (decision != null) ? decision(decision, locale) : null);
+				application.updatedAt(), application.loan(), (decision != null) ? decision(decision, locale) : null,
+				contestOf, contestedBy);
 	}
 
 	private static DecisionView decision(FinalDecision decision, Locale locale) {

@@ -86,10 +86,11 @@ class BareEngine extends SpringBootProcessEnginePlugin {
 
 	/** Starts an instance that ends in {@code band}: APPROVE or DECLINE. */
 	String start(String band) {
-		return this.runtime.startProcessInstanceByKey(BareEngineModel.PROCESS_KEY, UUID.randomUUID().toString(),
-				Map.of(LoanProcess.Variables.REQUESTED_AMOUNT, 15_000_000L, LoanProcess.Variables.FINANCIAL_CONSENT,
-						true, LoanProcess.Variables.TELECOM_CONSENT, true, LoanProcess.Variables.BAND, band,
-						BareEngineModel.BY_WORKER, false))
+		return this.runtime
+			.startProcessInstanceByKey(BareEngineModel.PROCESS_KEY, UUID.randomUUID().toString(),
+					Map.of(LoanProcess.Variables.REQUESTED_AMOUNT, 15_000_000L, LoanProcess.Variables.FINANCIAL_CONSENT,
+							true, LoanProcess.Variables.TELECOM_CONSENT, true, LoanProcess.Variables.BAND, band,
+							LoanProcess.Variables.CONTEST, LoanProcess.NOT_CONTESTED, BareEngineModel.BY_WORKER, false))
 			.getId();
 	}
 

@@ -36,11 +36,14 @@ public class LoanApplications {
 
 	private final FinalDecisionRepository decisions;
 
+	private final ContestRepository contests;
+
 	LoanApplications(LoanApplicationRepository applications, InformationResponseRepository responses,
-			FinalDecisionRepository decisions) {
+			FinalDecisionRepository decisions, ContestRepository contests) {
 		this.applications = applications;
 		this.responses = responses;
 		this.decisions = decisions;
+		this.contests = contests;
 	}
 
 	public Optional<LoanApplication> find(String id) {
@@ -94,6 +97,22 @@ public class LoanApplications {
 		find(id).ifPresent((application) -> users.add(application.submittedBy()));
 		users.addAll(this.responses.providers(id));
 		return users;
+	}
+
+	/** The contest this application is, if it is one. */
+	public Optional<Contest> contest(String id) {
+		return this.contests.findByApplicationId(id);
+	}
+
+	/**
+	 * The officers who decided the application a contest contests: none of them may
+	 * decide the contest. Empty for an application that contests nothing, or a decline
+	 * the rules took alone.
+	 */
+	public Set<String> formerDeciders(String id) {
+		return contest(id).flatMap((contest) -> this.decisions.findByApplicationId(contest.contestedApplicationId()))
+			.map(ContestIntake::deciders)
+			.orElse(Set.of());
 	}
 
 	/**

@@ -16,10 +16,23 @@ public final class LoanProcess {
 	/** Correlated when the applicant sends the information an officer asked for. */
 	public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
 
+	/**
+	 * The {@link Variables#CONTEST} of an application that contests nothing; a contest's
+	 * is its {@link ContestKind}.
+	 */
+	public static final String NOT_CONTESTED = "NONE";
+
 	public static final class Variables {
 
 		// set at intake
 		public static final String REQUESTED_AMOUNT = "requestedAmount";
+
+		/**
+		 * {@link LoanProcess#NOT_CONTESTED}, or the {@link ContestKind} of a contest: a
+		 * contest reaches an officer unless the rules approve it, and always for
+		 * {@code HUMAN_REVIEW}.
+		 */
+		public static final String CONTEST = "contest";
 
 		public static final String FINANCIAL_CONSENT = "financialConsent";
 

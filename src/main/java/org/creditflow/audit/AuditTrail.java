@@ -188,6 +188,10 @@ class AuditTrail {
 			case DecisionRecordListener.ASSESSMENT ->
 				"Assessed: " + details.get("band") + ", score " + details.get("score");
 			case DecisionRecordListener.FINAL_DECISION -> "Final decision: " + details.get("outcome");
+			case DecisionRecordListener.CONTESTED -> "Decline contested (" + details.get("kind")
+					+ "): assessed again as application " + details.get("contestApplicationId");
+			case DecisionRecordListener.CONTEST_RECEIVED -> "Contest (" + details.get("kind")
+					+ ") of declined application " + details.get("contestedApplicationId");
 			case DecisionRecordListener.PAYLOAD_PURGED -> "MyData payloads purged after " + details.get("retention")
 					+ ", their SHA-256 kept: " + sources(details.get("payloads"));
 			default -> kind.replace('_', ' ').toLowerCase() + ": " + details.get("decision");

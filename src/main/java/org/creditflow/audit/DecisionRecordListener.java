@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.creditflow.application.ApplicationContested;
 import org.creditflow.application.ApplicationDecided;
+import org.creditflow.application.Contest;
 import org.creditflow.application.FinalDecision;
 import org.creditflow.mydata.PayloadsPurged;
 import org.creditflow.release.ReleaseRecorded;
@@ -34,6 +36,14 @@ class DecisionRecordListener {
 	static final String FINAL_DECISION = "FINAL_DECISION";
 
 	static final String PAYLOAD_PURGED = "PAYLOAD_PURGED";
+
+	/** Under a declined application: the applicant contested it. */
+	static final String CONTESTED = "CONTESTED";
+
+	/**
+	 * Under a contest's own application: what it contests, and what the applicant said.
+	 */
+	static final String CONTEST_RECEIVED = "CONTEST_RECEIVED";
 
 	static final String RULESET_ACTIVATED = "RULESET_ACTIVATED";
 
@@ -81,6 +91,25 @@ class DecisionRecordListener {
 		payload.put("informationRequested", decision.informationRequested());
 		payload.put("secondApprovalRequired", decision.secondApprovalRequired());
 		this.chain.append(decision.applicationId(), decision.step().name(), decision.decidedBy(), null, payload);
+	}
+
+	/**
+	 * A contest: one record under the declined application, one under the contest's own,
+	 * so either's timeline leads to the other.
+	 */
+	@EventListener
+	void on(ApplicationContested contested) {
+		Contest contest = contested.contest();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("contestApplicationId", contest.applicationId());
+		payload.put("contestedApplicationId", contest.contestedApplicationId());
+		payload.put("kind", contest.kind().name());
+		payload.put("statement", contest.statement());
+		payload.put("corrected", contested.corrected());
+		payload.put("excludedOfficers", contested.formerDeciders());
+		payload.put("submittedAt", contest.submittedAt().toString());
+		this.chain.append(contest.contestedApplicationId(), CONTESTED, contest.submittedBy(), null, payload);
+		this.chain.append(contest.applicationId(), CONTEST_RECEIVED, contest.submittedBy(), null, payload);
 	}
 
 	@EventListener

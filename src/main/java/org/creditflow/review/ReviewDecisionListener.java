@@ -96,7 +96,8 @@ class ReviewDecisionListener implements TaskListener {
 			.orElseThrow(() -> new IllegalStateException("No assessment recorded for application " + applicationId));
 
 		List<String> problems = new ArrayList<>();
-		SeparationOfDuties.check(actor, REVIEWERS, this.applications.applicantSide(applicationId), problems);
+		SeparationOfDuties.check(actor, REVIEWERS, this.applications.applicantSide(applicationId),
+				this.applications.formerDeciders(applicationId), problems);
 		String decision = text(task, Variables.REVIEW_DECISION);
 		String comment = text(task, Variables.REVIEW_COMMENT);
 		if (decision == null || !DECISIONS.contains(decision)) {

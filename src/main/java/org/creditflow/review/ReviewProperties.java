@@ -16,9 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param informationTimeout how long the applicant has to send requested information
  * before the application expires
  * @param fourEyesLimit approvals above this amount (KRW) need a second approval
+ * @param contestDeadline how long an applicant's contest may wait for an officer before
+ * it escalates to senior officers
  */
 @Validated
 @ConfigurationProperties("creditflow.review")
 public record ReviewProperties(@NotNull Duration sla, @NotNull Duration informationTimeout,
-		@Positive long fourEyesLimit) {
+		@Positive long fourEyesLimit, @NotNull Duration contestDeadline) {
 }

@@ -81,6 +81,7 @@ class ReviewSheetListener implements TaskListener {
 				Map.entry("onTimePayments", onTime(figures.telecom())),
 				Map.entry("unpaidBills", unpaid(figures.telecom())),
 				Map.entry("dataGaps", figures.dataGaps().isEmpty() ? "none" : String.join("; ", figures.dataGaps())),
+				Map.entry("contest", contest(id)),
 				Map.entry("offerSummary",
 						(assessment.offerLimit() != null && assessment.offerRate() != null)
 								? krw(assessment.offerLimit()) + " at " + rate(assessment.offerRate())
@@ -92,6 +93,17 @@ class ReviewSheetListener implements TaskListener {
 				Map.entry("policyMaximum", (assessment.offerRate() != null)
 						? krw(figures.policyMaximum(assessment.offerRate())) + " at " + rate(assessment.offerRate())
 						: "no offer: set the rate to see it"));
+	}
+
+	/**
+	 * What the applicant asked for when this application contests a decline, and what
+	 * they said; the officer decides on it.
+	 */
+	private String contest(String id) {
+		return this.applications.contest(id)
+			.map((contest) -> "**" + contest.kind() + "** of the decline of application "
+					+ contest.contestedApplicationId() + ": " + markdownText(contest.statement()))
+			.orElse("none");
 	}
 
 	/** A markdown list the form's text shows as it is: code, English and Korean text. */

@@ -63,7 +63,7 @@ class SecondApprovalListener implements TaskListener {
 
 		List<String> problems = new ArrayList<>();
 		SeparationOfDuties.check(actor, Set.of(Groups.SENIOR_OFFICERS), this.applications.applicantSide(applicationId),
-				problems);
+				this.applications.formerDeciders(applicationId), problems);
 		if (actor.userId().equals(first.decidedBy())) {
 			problems.add("the officer who approved first cannot give the second approval (four eyes)");
 		}

@@ -24,7 +24,9 @@ class ApplicationQueriesTests {
 
 	private final FinalDecisionRepository decisions = mock(FinalDecisionRepository.class);
 
-	private final ApplicationQueries queries = new ApplicationQueries(this.applications, this.decisions,
+	private final ContestRepository contests = mock(ContestRepository.class);
+
+	private final ApplicationQueries queries = new ApplicationQueries(this.applications, this.decisions, this.contests,
 			mock(LoanApplications.class));
 
 	@ParameterizedTest
@@ -34,7 +36,7 @@ class ApplicationQueriesTests {
 
 		assertThat(view.status()).isEqualTo(status);
 		assertThat(view.statusReason()).isNull();
-		verifyNoInteractions(this.applications, this.decisions);
+		verifyNoInteractions(this.applications, this.decisions, this.contests);
 	}
 
 	@ParameterizedTest

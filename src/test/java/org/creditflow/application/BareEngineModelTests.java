@@ -115,8 +115,8 @@ class BareEngineModelTests {
 
 	private ProcessInstance start(String band) {
 		return this.engine.getRuntimeService()
-			.startProcessInstanceByKey(BareEngineModel.PROCESS_KEY,
-					Map.of(LoanProcess.Variables.BAND, band, BareEngineModel.BY_WORKER, false));
+			.startProcessInstanceByKey(BareEngineModel.PROCESS_KEY, Map.of(LoanProcess.Variables.BAND, band,
+					LoanProcess.Variables.CONTEST, LoanProcess.NOT_CONTESTED, BareEngineModel.BY_WORKER, false));
 	}
 
 	/** Runs the jobs one at a time until none is left; answers the activity of each. */

@@ -15,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
  * A partner's server on loopback: records every notification it receives and answers with
  * the status the test chose.
  */
-final class PartnerServer implements AutoCloseable {
+public final class PartnerServer implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -45,21 +45,21 @@ final class PartnerServer implements AutoCloseable {
 	}
 
 	/** Answers every notification with this status. */
-	static PartnerServer answering(int status) {
+	public static PartnerServer answering(int status) {
 		return new PartnerServer(() -> status);
 	}
 
 	/** Answers with these statuses in turn, then with the last one. */
-	static PartnerServer answering(int... statuses) {
+	public static PartnerServer answering(int... statuses) {
 		int[] next = { 0 };
 		return new PartnerServer(() -> statuses[Math.min(next[0]++, statuses.length - 1)]);
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/decisions";
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
@@ -72,7 +72,7 @@ final class PartnerServer implements AutoCloseable {
 		return (value != null) ? value : "";
 	}
 
-	record Received(String method, Map<String, String> headers, String body) {
+	public record Received(String method, Map<String, String> headers, String body) {
 	}
 
 }
