@@ -287,6 +287,14 @@ public class LoadTest {
 			else if (FINAL.contains(match(STATUS, response.body()))) {
 				return response.body();
 			}
+			else if ("OFFERED".equals(match(STATUS, response.body()))) {
+				// approved for less than asked: the applicant's app accepts the counter-offer
+				node.send(http, (url) -> HttpRequest.newBuilder(URI.create(url + "/api/applications/" + id + "/offer/accept"))
+					.header("Authorization", auth)
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
+			}
 			else {
 				etag[0] = response.headers().firstValue("ETag").orElse(null);
 			}

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an applicant's channel can do to an application after submitting it: withdraw it,
- * or send the information an officer asked for. Both reach the process as messages.
+ * send the information an officer asked for, or accept a counter-offer. Each reaches the
+ * process as a message.
  */
 @Service
 class ApplicantActions {
@@ -61,6 +62,28 @@ class ApplicantActions {
 					.setVariable(Variables.WITHDRAWN_BY, user)
 					.correlateWithResult());
 		log.info("Application {} withdrawn by {}", application.id(), user);
+		return this.applications.findById(application.id()).orElseThrow();
+	}
+
+	/**
+	 * Accepts the counter-offer the application waits on: the loan is granted for the
+	 * offered amount. Accepting an application approved already changes nothing.
+	 * @throws ConflictException when the application has no counter-offer waiting
+	 */
+	LoanApplication acceptOffer(LoanApplication application, String user) {
+		if (application.status() == ApplicationStatus.APPROVED) {
+			return application;
+		}
+		if (application.status() != ApplicationStatus.OFFERED) {
+			throw new ConflictException("Application " + application.id() + " is " + application.status()
+					+ " and has no counter-offer to accept.");
+		}
+		correlate(application, LoanProcess.MESSAGE_COUNTER_OFFER_ACCEPTED,
+				() -> this.runtime.createMessageCorrelation(LoanProcess.MESSAGE_COUNTER_OFFER_ACCEPTED)
+					.processInstanceBusinessKey(application.id())
+					.setVariable(Variables.OFFER_ACCEPTED_BY, user)
+					.correlateWithResult());
+		log.info("Counter-offer of application {} accepted by {}", application.id(), user);
 		return this.applications.findById(application.id()).orElseThrow();
 	}
 

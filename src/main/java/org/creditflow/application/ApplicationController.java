@@ -140,6 +140,21 @@ class ApplicationController {
 		return this.queries.view(this.actions.provideInformation(application, information, caller.getName()), locale);
 	}
 
+	@PostMapping("/{id}/offer/accept")
+	// the applicant's choice, through their channel
+	@PreAuthorize("hasAuthority('partners')")
+	@Operation(summary = "Accept the counter-offer: the loan is granted for the amount offered",
+			description = "An application approved for less than the amount asked (the DSR limit or the income "
+					+ "cap allowed no more) is OFFERED, with its counterOffer, until the applicant accepts it "
+					+ "(then APPROVED for the offered amount) or creditflow.decisions.counter-offer-validity "
+					+ "passes (EXPIRED). To refuse it, withdraw the application. Accepting an approved "
+					+ "application again changes nothing.")
+	@ApiResponse(responseCode = "409", description = "the application has no counter-offer waiting")
+	ApplicationView acceptOffer(@PathVariable String id, Authentication caller, Locale locale) {
+		LoanApplication application = this.queries.visibleTo(id, caller);
+		return this.queries.view(this.actions.acceptOffer(application, caller.getName()), locale);
+	}
+
 	@PostMapping(path = "/{id}/contest", consumes = "application/json")
 	// the applicant's right, exercised through their channel
 	@PreAuthorize("hasAuthority('partners')")

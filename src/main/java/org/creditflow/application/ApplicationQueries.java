@@ -23,11 +23,14 @@ class ApplicationQueries {
 
 	private final ContestRepository contests;
 
+	private final CounterOffers counterOffers;
+
 	ApplicationQueries(LoanApplicationRepository applications, FinalDecisionRepository decisions,
-			ContestRepository contests, LoanApplications loanApplications) {
+			ContestRepository contests, CounterOffers counterOffers, LoanApplications loanApplications) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.contests = contests;
+		this.counterOffers = counterOffers;
 		this.loanApplications = loanApplications;
 	}
 
@@ -43,7 +46,8 @@ class ApplicationQueries {
 	 */
 	ApplicationView view(LoanApplication application, Locale locale) {
 		if (!application.status().isFinal()) {
-			return ApplicationView.of(application, locale);
+			return ApplicationView.of(application,
+					this.counterOffers.of(application, application.updatedAt()).orElse(null), locale);
 		}
 		String id = application.id();
 		return ApplicationView.of(application, this.applications.statusReason(id),

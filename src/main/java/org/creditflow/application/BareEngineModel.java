@@ -17,7 +17,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * {@link BareEngineNoOp} bean; every async boundary, gateway, timer, boundary event and
  * retry cycle stays. The routing conditions keep their variables: {@code band} comes with
  * the start instead of from the assessment, and which collector fetches MyData (a bean
- * call in the real process) is the variable {@code byWorker}, false on the bare path.
+ * call in the real process) is the variable {@code byWorker}, false on the bare path. An
+ * approval there is always for the amount asked: no counter-offer waits for an applicant.
  */
 final class BareEngineModel {
 
@@ -29,6 +30,12 @@ final class BareEngineModel {
 	static final String BY_WORKER = "byWorker";
 
 	private static final Pattern COLLECTOR_SETTING = Pattern.compile("mydataCollection\\.byWorker\\('\\w+'\\)");
+
+	/**
+	 * Whether an approval is a counter-offer (a bean reading the records in the real
+	 * process).
+	 */
+	private static final Pattern COUNTER_OFFER = Pattern.compile("counterOffers\\.belowRequest\\(execution\\)");
 
 	private BareEngineModel() {
 	}
@@ -55,7 +62,8 @@ final class BareEngineModel {
 			callNothing(listener);
 		}
 		for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
-			condition.setTextContent(COLLECTOR_SETTING.matcher(condition.getTextContent()).replaceAll(BY_WORKER));
+			String routing = COLLECTOR_SETTING.matcher(condition.getTextContent()).replaceAll(BY_WORKER);
+			condition.setTextContent(COUNTER_OFFER.matcher(routing).replaceAll("false"));
 		}
 		return model;
 	}

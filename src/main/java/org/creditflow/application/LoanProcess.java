@@ -13,6 +13,12 @@ public final class LoanProcess {
 	/** Correlated when the applicant withdraws; ends the process from any state. */
 	public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
 
+	/**
+	 * Correlated when the applicant accepts a counter-offer: an approval for less than
+	 * the amount asked.
+	 */
+	public static final String MESSAGE_COUNTER_OFFER_ACCEPTED = "CounterOfferAccepted";
+
 	/** Correlated when the applicant sends the information an officer asked for. */
 	public static final String MESSAGE_INFORMATION_PROVIDED = "InformationProvided";
 
@@ -99,6 +105,9 @@ public final class LoanProcess {
 		public static final String WITHDRAWN_BY = "withdrawnBy";
 
 		public static final String PROVIDED_INFORMATION = "providedInformation";
+
+		// set by the counter-offer's acceptance
+		public static final String OFFER_ACCEPTED_BY = "offerAcceptedBy";
 
 		private Variables() {
 		}

@@ -1,9 +1,12 @@
 package org.creditflow.callback;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.creditflow.application.ApplicationDecided;
+import org.creditflow.application.ApplicationOffered;
+import org.creditflow.application.ApplicationStatus;
 import org.creditflow.application.LoanApplications;
 
 import org.springframework.context.event.EventListener;
@@ -11,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a notification for every final status of an application whose partner registered
- * a callback: in the transaction that records the status, so a status is never recorded
- * without its notification, whatever crashes after. Sending it is the notification
- * process's asynchronous step, retried by the engine.
+ * a callback, and for every counter-offer waiting for the applicant: in the transaction
+ * that records the status, so a status is never recorded without its notification,
+ * whatever crashes after. Sending it is the notification process's asynchronous step,
+ * retried by the engine.
  */
 @Component
 class DecisionNotifications {
@@ -34,12 +38,23 @@ class DecisionNotifications {
 
 	@EventListener
 	void on(ApplicationDecided decided) {
-		String partner = this.applications.get(decided.applicationId()).submittedBy();
+		notify(decided.applicationId(), decided.outcome(), decided.decidedAt());
+	}
+
+	/**
+	 * A counter-offer waits for the applicant: the channel must hear of it to ask them.
+	 */
+	@EventListener
+	void on(ApplicationOffered offered) {
+		notify(offered.applicationId(), ApplicationStatus.OFFERED, offered.offeredAt());
+	}
+
+	private void notify(String applicationId, ApplicationStatus status, OffsetDateTime at) {
+		String partner = this.applications.get(applicationId).submittedBy();
 		if (this.callbacks.exists(partner)) {
-			this.runtime.startProcessInstanceByKey(PROCESS_KEY, decided.applicationId(),
-					Map.of(NotificationVariables.PARTNER, partner, NotificationVariables.STATUS,
-							decided.outcome().name(), NotificationVariables.DECIDED_AT,
-							decided.decidedAt().toString()));
+			this.runtime.startProcessInstanceByKey(PROCESS_KEY, applicationId,
+					Map.of(NotificationVariables.PARTNER, partner, NotificationVariables.STATUS, status.name(),
+							NotificationVariables.DECIDED_AT, at.toString()));
 		}
 	}
 

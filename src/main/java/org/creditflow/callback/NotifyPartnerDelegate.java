@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.creditflow.application.ApplicationStatus;
 import org.creditflow.application.LoanApplication;
 import org.creditflow.application.LoanApplications;
 
@@ -65,12 +66,15 @@ class NotifyPartnerDelegate implements JavaDelegate {
 		// who is told what comes from the application's record, never from the instance's
 		// variables: an instance started by hand (an administrator may start processes)
 		// can at most repeat a true notification to the application's own partner
+		// an offer's notification says the application waits for the applicant, and only
+		// while it still does: answered, the decision that follows has its own
+		boolean offer = ApplicationStatus.OFFERED.name().equals(execution.getVariable(NotificationVariables.STATUS));
 		Optional<LoanApplication> application = Optional.ofNullable(execution.getProcessBusinessKey())
 			.flatMap(this.applications::find)
-			.filter((found) -> found.status().isFinal());
+			.filter((found) -> offer ? found.status() == ApplicationStatus.OFFERED : found.status().isFinal());
 		if (application.isEmpty()) {
-			execution.setVariable(NotificationVariables.SKIPPED,
-					"no application " + execution.getProcessBusinessKey() + " with a final status");
+			execution.setVariable(NotificationVariables.SKIPPED, "no application " + execution.getProcessBusinessKey()
+					+ (offer ? " waiting on a counter-offer" : " with a final status"));
 			return;
 		}
 		String partner = application.get().submittedBy();
@@ -115,7 +119,8 @@ class NotifyPartnerDelegate implements JavaDelegate {
 	private String body(DelegateExecution execution) throws JsonProcessingException {
 		String applicationId = execution.getProcessBusinessKey();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("event", "application.decided");
+		body.put("event", ApplicationStatus.OFFERED.name().equals(execution.getVariable(NotificationVariables.STATUS))
+				? "application.offered" : "application.decided");
 		body.put("applicationId", applicationId);
 		body.put("status", execution.getVariable(NotificationVariables.STATUS));
 		body.put("decidedAt", execution.getVariable(NotificationVariables.DECIDED_AT));

@@ -1,5 +1,7 @@
 package org.creditflow.scoring;
 
+import java.math.BigDecimal;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,9 +16,18 @@ import org.springframework.lang.Nullable;
  * it used.
  */
 @Schema(name = "Explanation")
-record Explanation(String applicationId, String applicationStatus, Result result, List<Criterion> mainCriteria,
-		List<DataCategory> dataCategories, @Nullable CreditBureau creditBureau, String rulesetVersion,
-		OffsetDateTime assessedAt) {
+record Explanation(String applicationId, String applicationStatus, Result result, @Nullable Offer offer,
+		List<Criterion> mainCriteria, List<DataCategory> dataCategories, @Nullable CreditBureau creditBureau,
+		String rulesetVersion, OffsetDateTime assessedAt) {
+
+	/**
+	 * The rules' offer; a {@code counterOffer} when it is less than the amount asked (the
+	 * largest that keeps the DSR within its limit, or the income cap), which the
+	 * applicant may accept. Absent when the rules made no offer.
+	 */
+	@Schema(name = "ExplanationOffer")
+	record Offer(long requestedAmount, long amount, BigDecimal rate, boolean counterOffer) {
+	}
 
 	/**
 	 * The credit bureau whose score the bank data carried, and where to ask it about its

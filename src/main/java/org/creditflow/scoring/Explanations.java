@@ -15,6 +15,7 @@ import org.creditflow.scoring.Explanation.DataCategory;
 import org.creditflow.scoring.facts.ReasonHit;
 import org.creditflow.web.ConflictException;
 
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,9 +87,9 @@ class Explanations {
 				|| hits.stream().anyMatch((hit) -> hit.category() == ReasonHit.Category.FINANCIAL);
 		boolean telecomUsed = telecomWeight > 0;
 		return new Explanation(application.id(), application.status().name(),
-				new Explanation.Result(assessment.path("band").asText(), number(
-						assessment.get("score")), text(assessment.get("grade")), text(assessment.get("segment"))),
-				criteria,
+				new Explanation.Result(assessment.path("band").asText(), number(assessment.get("score")),
+						text(assessment.get("grade")), text(assessment.get("segment"))),
+				offer(assessment, application.loan().amount()), criteria,
 				List.of(new DataCategory("APPLICATION", korean ? "나이, 고용 형태, 신고 소득, 신청 대출 (정책 기준 확인)"
 						: "Age, employment, declared income and the loan asked for (checked against the policy)", true,
 						null),
@@ -106,6 +107,16 @@ class Explanations {
 						this.properties.creditBureau().contact()) : null,
 				assessment.path("rulesetVersion").asText(),
 				this.json.convertValue(assessment.get("assessedAt"), java.time.OffsetDateTime.class));
+	}
+
+	@Nullable
+	private static Explanation.Offer offer(JsonNode assessment, long requested) {
+		JsonNode limit = assessment.get("offerLimit");
+		JsonNode rate = assessment.get("offerRate");
+		if (limit == null || limit.isNull() || rate == null || rate.isNull()) {
+			return null;
+		}
+		return new Explanation.Offer(requested, limit.asLong(), rate.decimalValue(), limit.asLong() < requested);
 	}
 
 	private static Criterion criterion(Ruleset ruleset, String code, String effect, List<ReasonHit> hits,

@@ -27,10 +27,11 @@ class ApplicationQueriesTests {
 	private final ContestRepository contests = mock(ContestRepository.class);
 
 	private final ApplicationQueries queries = new ApplicationQueries(this.applications, this.decisions, this.contests,
-			mock(LoanApplications.class));
+			mock(CounterOffers.class), mock(LoanApplications.class));
 
 	@ParameterizedTest
-	@EnumSource(value = ApplicationStatus.class, names = { "RECEIVED", "COLLECTING_DATA", "ASSESSING", "IN_REVIEW" })
+	@EnumSource(value = ApplicationStatus.class,
+			names = { "RECEIVED", "COLLECTING_DATA", "ASSESSING", "IN_REVIEW", "OFFERED" })
 	void shouldReadNothingMoreWhileUndecided(ApplicationStatus status) {
 		ApplicationView view = this.queries.view(application(status), Locale.ENGLISH);
 

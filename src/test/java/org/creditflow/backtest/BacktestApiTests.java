@@ -155,7 +155,8 @@ class BacktestApiTests {
 		}
 		for (String application : applications) {
 			await().atMost(Duration.ofSeconds(90))
-				.until(() -> this.service.status(application), Set.of("APPROVED", "DECLINED", "IN_REVIEW")::contains);
+				.until(() -> this.service.status(application),
+						Set.of("APPROVED", "OFFERED", "DECLINED", "IN_REVIEW")::contains);
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		String version = this.active.get().version();

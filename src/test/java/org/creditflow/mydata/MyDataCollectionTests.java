@@ -57,7 +57,7 @@ class MyDataCollectionTests {
 			ApplicationBodies.AVERAGE })
 	void shouldFetchEveryPersonaOverHttpAndStoreEachAnswerOnce(String persona) {
 		String id = submit(ApplicationBodies.body(persona));
-		awaitStatus(id, "APPROVED", "DECLINED", "IN_REVIEW");
+		awaitStatus(id, "APPROVED", "OFFERED", "DECLINED", "IN_REVIEW");
 
 		List<DataSnapshot> snapshots = this.profiles.snapshots(id);
 		assertThat(snapshots).extracting(DataSnapshot::source)

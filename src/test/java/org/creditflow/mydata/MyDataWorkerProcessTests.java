@@ -58,7 +58,7 @@ class MyDataWorkerProcessTests {
 						submit(url, ApplicationBodies.THIN_FILE_GOOD_TELECOM),
 						submit(url, ApplicationBodies.DELINQUENT));
 				for (String id : ordinary) {
-					awaitStatus(url, id, "APPROVED", "DECLINED", "IN_REVIEW");
+					awaitStatus(url, id, "APPROVED", "OFFERED", "DECLINED", "IN_REVIEW");
 					assertThat(fetches(url, id)).containsExactlyInAnyOrder("FINANCIAL data received",
 							"TELECOM data received");
 				}

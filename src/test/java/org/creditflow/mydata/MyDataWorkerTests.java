@@ -133,7 +133,7 @@ class MyDataWorkerTests {
 		assertThat(last.get("outcome").asText()).isEqualTo("MISSING");
 		assertThat(snapshot(id, DataSource.TELECOM).status()).isEqualTo(DataSnapshot.Status.MISSING);
 
-		awaitStatus(id, Duration.ofSeconds(30), "APPROVED", "DECLINED", "IN_REVIEW");
+		awaitStatus(id, Duration.ofSeconds(30), "APPROVED", "OFFERED", "DECLINED", "IN_REVIEW");
 		assertThat(api("partner").get()
 			.uri("/api/applications/" + id)
 			.retrieve()

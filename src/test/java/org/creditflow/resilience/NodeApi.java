@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class NodeApi {
 
 	/** Where an application rests when nothing is left for the engine to do. */
-	static final List<String> SETTLED = List.of("APPROVED", "DECLINED", "IN_REVIEW");
+	static final List<String> SETTLED = List.of("APPROVED", "OFFERED", "DECLINED", "IN_REVIEW");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

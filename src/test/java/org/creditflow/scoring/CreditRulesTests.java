@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.creditflow.mydata.FinancialProfile;
+import org.creditflow.mydata.FinancialProfile.LenderType;
+import org.creditflow.scoring.facts.Affordability;
 import org.creditflow.scoring.facts.ReasonHit;
 import org.creditflow.scoring.facts.Scoresheet;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,15 +56,37 @@ class CreditRulesTests {
 	}
 
 	@Test
-	void shouldDeclineWhenRepaymentsWithTheNewLoanExceedTheDsrLimit() {
-		// 20 million over 36 months costs about 645,000 a month: over 40 % of 1.5 million
+	void shouldDeclineWhenRepaymentsExceedTheDsrLimitAndNoSmallerLoanFits() {
+		// 580,000 a month already: 40 % of 1.5 million leaves 20,000, not enough for the
+		// product's smallest loan (1 million) even at the legal maximum rate
 		Scoresheet sheet = ruleset.evaluate(new Facts().income(18_000_000)
-			.financial(new FinancialProfile(Facts.prime().accounts(), 1_500_000, Facts.prime().loans(),
+			.financial(new FinancialProfile(Facts.prime().accounts(), 1_500_000,
+					List.of(new FinancialProfile.ExistingLoan(LenderType.BANK, 20_000_000, 580_000)),
 					Facts.prime().cards(), 0, 0, false, 0, 120, 910))
 			.build());
 
 		assertThat(sheet.getBand()).isEqualTo("DECLINE");
 		assertThat(sheet.adverseReasons()).extracting(ReasonHit::code).first().isEqualTo("DSR_OVER_LIMIT");
+	}
+
+	@Test
+	void shouldOfferTheLargestLoanThatFitsWhenOnlyTheAmountAskedBreaksTheDsrLimit() {
+		// 20 million over 36 months costs about 645,000 a month: over 40 % of 1.5
+		// million,
+		// but a smaller loan fits beside the 200,000 already repaid
+		Scoresheet sheet = ruleset.evaluate(new Facts().income(18_000_000)
+			.financial(new FinancialProfile(Facts.prime().accounts(), 1_500_000, Facts.prime().loans(),
+					Facts.prime().cards(), 0, 0, false, 0, 120, 910))
+			.build());
+
+		assertThat(sheet.getBand()).isNotEqualTo("DECLINE");
+		assertThat(sheet.getHits()).extracting(ReasonHit::code)
+			.contains("LIMIT_REDUCED_DSR")
+			.doesNotContain("DSR_OVER_LIMIT");
+		Affordability affordability = Affordability.of(18_000_000, 1_500_000,
+				Facts.prime().loans().get(0).monthlyRepayment(), 20_000_000, 36);
+		assertThat(sheet.getOfferLimit()).isLessThan(20_000_000)
+			.isEqualTo(affordability.maxLoanAmount(sheet.getOfferRate(), 36, 40));
 	}
 
 	@Test

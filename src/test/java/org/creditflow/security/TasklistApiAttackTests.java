@@ -90,6 +90,12 @@ class TasklistApiAttackTests {
 					 "informationRequested": {"value": null}}}""".formatted(limit));
 
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+		// less than the 20 million asked: a counter-offer the applicant accepts first
+		JsonNode offered = referral.awaitDecision();
+		assertThat(offered.get("status").asText()).isEqualTo("OFFERED");
+		assertThat(offered.get("counterOffer").get("amount").asLong()).isEqualTo(limit);
+		this.service.as("partner")
+			.postForObject("/api/applications/" + referral.applicationId() + "/offer/accept", null, JsonNode.class);
 		JsonNode decided = referral.awaitDecision();
 		assertThat(decided.get("status").asText()).isEqualTo("APPROVED");
 		assertThat(decided.get("decision").get("limit").asLong()).isEqualTo(limit);

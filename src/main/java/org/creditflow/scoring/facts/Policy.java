@@ -114,6 +114,15 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 		return range != null && amount >= range.minimumAmount() && amount <= range.maximumAmount();
 	}
 
+	/**
+	 * The smallest loan of the product: a counter-offer below it is not worth making. 0
+	 * for a product the policy does not know (its application is declined for that).
+	 */
+	public long minimumAmount(LoanProduct product) {
+		ProductRange range = this.products.get(product);
+		return (range != null) ? range.minimumAmount() : 0;
+	}
+
 	public boolean allowsTerm(LoanProduct product, int termMonths) {
 		ProductRange range = this.products.get(product);
 		return range != null && termMonths >= range.minimumTermMonths() && termMonths <= range.maximumTermMonths();
