@@ -1,6 +1,12 @@
 package org.creditflow.mydata;
 
+import java.math.BigDecimal;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+
+import org.springframework.lang.Nullable;
 
 /**
  * An applicant's financial MyData: accounts, income seen in deposits, loans, cards and
@@ -63,8 +69,115 @@ public record FinancialProfile(List<Account> accounts, long monthlyIncomeSeen, L
 
 	}
 
-	/** A loan the applicant is repaying. */
-	public record ExistingLoan(LenderType lenderType, long balance, long monthlyRepayment) {
+	/**
+	 * A loan the applicant is repaying, as the provider reports it. The supervisor's DSR
+	 * counts a credit loan or an overdraft line by its principal and contract rate, not
+	 * by what is repaid today: the provider's {@code kind}, {@code annualRate} and, for
+	 * an overdraft, {@code creditLimit}. A loan reported without them (older providers,
+	 * older records) counts at its reported repayment.
+	 *
+	 * @param monthlyRepayment what the applicant repays each month now
+	 * @param kind null when the provider does not say
+	 * @param annualRate the contract rate in percent; null when not reported
+	 * @param creditLimit an overdraft line's limit; 0 for other loans
+	 * @param variableRate whether the rate floats (the stress DSR add-on applies to it)
+	 */
+	@JsonDeserialize(builder = ExistingLoan.Reported.class)
+	public record ExistingLoan(LenderType lenderType, long balance, long monthlyRepayment, @Nullable LoanKind kind,
+			@Nullable BigDecimal annualRate, long creditLimit, boolean variableRate) {
+
+		/** A loan reported by its repayment only. */
+		public ExistingLoan(LenderType lenderType, long balance, long monthlyRepayment) {
+			this(lenderType, balance, monthlyRepayment, null, null, 0, false);
+		}
+
+		/**
+		 * A loan as JSON reports it: lender, balance and repayment required (a provider
+		 * that leaves one out sent a broken answer), the terms optional (older providers
+		 * and records have none). A builder, since strict readers refuse any missing
+		 * constructor property.
+		 */
+		@JsonPOJOBuilder(withPrefix = "")
+		static final class Reported {
+
+			@Nullable
+			private LenderType lenderType;
+
+			@Nullable
+			private Long balance;
+
+			@Nullable
+			private Long monthlyRepayment;
+
+			@Nullable
+			private LoanKind kind;
+
+			@Nullable
+			private BigDecimal annualRate;
+
+			private long creditLimit;
+
+			private boolean variableRate;
+
+			Reported lenderType(LenderType lenderType) {
+				this.lenderType = lenderType;
+				return this;
+			}
+
+			Reported balance(long balance) {
+				this.balance = balance;
+				return this;
+			}
+
+			Reported monthlyRepayment(long monthlyRepayment) {
+				this.monthlyRepayment = monthlyRepayment;
+				return this;
+			}
+
+			Reported kind(@Nullable LoanKind kind) {
+				this.kind = kind;
+				return this;
+			}
+
+			Reported annualRate(@Nullable BigDecimal annualRate) {
+				this.annualRate = annualRate;
+				return this;
+			}
+
+			Reported creditLimit(long creditLimit) {
+				this.creditLimit = creditLimit;
+				return this;
+			}
+
+			Reported variableRate(boolean variableRate) {
+				this.variableRate = variableRate;
+				return this;
+			}
+
+			ExistingLoan build() {
+				if (this.lenderType == null || this.balance == null || this.monthlyRepayment == null) {
+					throw new IllegalArgumentException("a loan needs lenderType, balance and monthlyRepayment");
+				}
+				return new ExistingLoan(this.lenderType, this.balance, this.monthlyRepayment, this.kind,
+						this.annualRate, this.creditLimit, this.variableRate);
+			}
+
+		}
+
+	}
+
+	/** What kind of loan the supervisor's DSR method sees. */
+	public enum LoanKind {
+
+		/** 신용대출: counted as repaid over the deemed maturity, whatever its term. */
+		CREDIT,
+		/** 마이너스통장: a credit line, counted at its limit like a credit loan. */
+		OVERDRAFT,
+		/**
+		 * A loan repaid on its own schedule (mortgage, instalment): counted as reported.
+		 */
+		SCHEDULED
+
 	}
 
 	/** Banks (1금융권) or the other lenders, whose customers are statistically riskier. */

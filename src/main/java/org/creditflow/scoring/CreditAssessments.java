@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditflow.scoring.facts.Policy;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,11 @@ public class CreditAssessments {
 	 * reviews it; the DSR limit is the policy's in service.
 	 */
 	public Optional<ReviewFigures> latestFigures(String applicationId) {
-		int dsrLimitPercent = this.ruleset.get().policy().dsrLimitPercent();
+		Policy policy = this.ruleset.get().policy();
 		return this.assessments.findLatestFacts(applicationId).map((recorded) -> {
 			RecordedFacts facts = RecordedFacts.read(recorded, this.json);
 			return new ReviewFigures(facts.loan(), facts.affordability(), facts.availability(), facts.financial(),
-					facts.telecom(), dsrLimitPercent);
+					facts.telecom(), policy);
 		});
 	}
 

@@ -27,6 +27,8 @@ final class PolicyFile {
 
 	static final String LEGAL_MAXIMUM = "rate.legal.maximum.percent";
 
+	static final String DSR_DEEMED_MONTHS = "dsr.credit.deemed.months";
+
 	/**
 	 * The legal maximum for rulesets stored before {@code policy.properties} held it: the
 	 * 20 % in force since 2021-07-07, under which they were written. Every ruleset since
@@ -60,7 +62,11 @@ final class PolicyFile {
 				gradesOnScores ? (int) reader.number("grade.C") : 0,
 				gradesOnScores ? (int) reader.number("grade.D") : 0, products,
 				values.containsKey("grade.A.pd.max") ? riskScale(reader) : null,
-				values.containsKey(LEGAL_MAXIMUM) ? reader.percent(LEGAL_MAXIMUM) : LEGAL_MAXIMUM_BEFORE_THE_KEY);
+				values.containsKey(LEGAL_MAXIMUM) ? reader.percent(LEGAL_MAXIMUM) : LEGAL_MAXIMUM_BEFORE_THE_KEY,
+				values.containsKey(DSR_DEEMED_MONTHS) ? dsrMethod(reader) : Policy.DsrMethod.BEFORE_THE_KEYS);
+		if (policy.dsrMethod().creditDeemedMonths() <= 0) {
+			reader.problem(DSR_DEEMED_MONTHS, DSR_DEEMED_MONTHS + " must be above 0");
+		}
 		if (policy.legalMaximumRatePercent().signum() <= 0) {
 			reader.problem(LEGAL_MAXIMUM, LEGAL_MAXIMUM + " must be above 0");
 		}
@@ -97,6 +103,13 @@ final class PolicyFile {
 	 * the pricing, each checked: PDs within 0–100 and rising grade by grade, the approval
 	 * cut-off below the referral one.
 	 */
+
+	/** The supervisor's DSR method; policy files before it lack the keys. */
+	private static Policy.DsrMethod dsrMethod(Reader reader) {
+		return new Policy.DsrMethod((int) reader.number(DSR_DEEMED_MONTHS), reader.percent("dsr.stress.rate.percent"),
+				reader.number("dsr.stress.credit.above"), reader.yesOrNo("dsr.new.loan.variable.rate"));
+	}
+
 	private static Policy.RiskScale riskScale(Reader reader) {
 		List<BigDecimal> maxima = new ArrayList<>();
 		for (String grade : Policy.GRADES.subList(0, Policy.GRADES.size() - 1)) {
@@ -159,6 +172,19 @@ final class PolicyFile {
 				problem(key, key + " must be a number (a percentage, such as 4.5), not '" + value.strip() + "'");
 				return BigDecimal.ZERO;
 			}
+		}
+
+		/** true or false; anything else is a problem. */
+		boolean yesOrNo(String key) {
+			String value = this.values.getProperty(key);
+			if (value == null) {
+				this.problems.add(new RuleProblem(this.file.path(), 0, key + " is missing"));
+				return false;
+			}
+			if (!value.strip().equals("true") && !value.strip().equals("false")) {
+				problem(key, key + " must be true or false, not '" + value.strip() + "'");
+			}
+			return Boolean.parseBoolean(value.strip());
 		}
 
 		void problem(String key, String message) {

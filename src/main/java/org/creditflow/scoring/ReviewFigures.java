@@ -8,6 +8,8 @@ import org.creditflow.mydata.TelecomProfile;
 import org.creditflow.scoring.facts.Affordability;
 import org.creditflow.scoring.facts.DataAvailability;
 import org.creditflow.scoring.facts.LoanRequest;
+import org.creditflow.scoring.facts.Policy;
+import org.creditflow.scoring.facts.SupervisoryDsr;
 
 import org.springframework.lang.Nullable;
 
@@ -19,15 +21,23 @@ import org.springframework.lang.Nullable;
  * @param telecom null when the assessment had no telecom data
  */
 public record ReviewFigures(LoanRequest loan, Affordability affordability, DataAvailability availability,
-		@Nullable FinancialProfile financial, @Nullable TelecomProfile telecom, int dsrLimitPercent) {
+		@Nullable FinancialProfile financial, @Nullable TelecomProfile telecom, Policy policy) {
 
 	/**
-	 * The largest limit the DSR limit allows at this rate over the requested term: an
-	 * officer may not lend beyond it, whatever the rules offered.
+	 * The largest limit the DSR limit allows at this rate, the DSR counted as the
+	 * supervisor does: an officer may not lend beyond it, whatever the rules offered.
 	 */
 	public long policyMaximum(BigDecimal annualRatePercent) {
-		return Math.min(this.loan.amount(),
-				this.affordability.maxLoanAmount(annualRatePercent, this.loan.termMonths(), this.dsrLimitPercent));
+		return Math.min(this.loan.amount(), supervisoryDsr().maxLoanAmount(annualRatePercent, dsrLimitPercent()));
+	}
+
+	public int dsrLimitPercent() {
+		return this.policy.dsrLimitPercent();
+	}
+
+	/** The DSR as the supervisor computes it, as the limit checks it. */
+	public SupervisoryDsr supervisoryDsr() {
+		return SupervisoryDsr.of(this.policy.dsrMethod(), this.affordability, this.loan, this.financial);
 	}
 
 	/** Whether the bank data could not be fetched (or was not consented to). */
@@ -43,8 +53,8 @@ public record ReviewFigures(LoanRequest loan, Affordability affordability, DataA
 	public ReviewFigures withVerified(long monthlyIncome, long monthlyRepayments) {
 		Affordability verified = Affordability.of(this.affordability.verifiedMonthlyIncome() * 12, monthlyIncome,
 				monthlyRepayments, this.loan.amount(), this.loan.termMonths());
-		return new ReviewFigures(this.loan, verified, this.availability, this.financial, this.telecom,
-				this.dsrLimitPercent);
+		// what the officer verified stands for the missing bank data
+		return new ReviewFigures(this.loan, verified, this.availability, null, this.telecom, this.policy);
 	}
 
 	public long verifiedMonthlyIncome() {
@@ -56,9 +66,12 @@ public record ReviewFigures(LoanRequest loan, Affordability affordability, DataA
 		return this.affordability.incomeVerified();
 	}
 
-	/** Every repayment, the new loan's at the reference rate included, over income. */
+	/**
+	 * Every repayment, the new loan's at the reference rate included, over income, as the
+	 * supervisor counts them.
+	 */
 	public BigDecimal dsrPercent() {
-		return this.affordability.dsrPercent();
+		return supervisoryDsr().dsrPercent();
 	}
 
 	/** What the assessment could not see, in words; empty when it saw everything. */

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.creditflow.mydata.FinancialProfile;
+import org.creditflow.scoring.facts.Affordability;
+import org.creditflow.scoring.facts.LoanRequest;
 import org.creditflow.scoring.facts.Policy;
 import org.creditflow.scoring.facts.Scoresheet;
+import org.creditflow.scoring.facts.SupervisoryDsr;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -118,6 +122,7 @@ public final class Ruleset {
 			session.addEventListener(firedRules);
 			session.insert(this.policy);
 			facts.forEach(session::insert);
+			supervisoryDsr(facts).ifPresent(session::insert);
 			FactHandle sheetHandle = session.insert(sheet);
 			int fired = 0;
 			for (String stage : stages) {
@@ -138,6 +143,25 @@ public final class Ruleset {
 			session.removeEventListener(firedRules);
 			session.dispose();
 		}
+	}
+
+	/**
+	 * The DSR as the supervisor computes it, derived from the facts with this ruleset's
+	 * method: never recorded, so a replay derives it again the same way.
+	 */
+	private Optional<SupervisoryDsr> supervisoryDsr(Collection<?> facts) {
+		Affordability affordability = only(facts, Affordability.class);
+		LoanRequest loan = only(facts, LoanRequest.class);
+		if (affordability == null || loan == null) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(SupervisoryDsr.of(this.policy.dsrMethod(), affordability, loan, only(facts, FinancialProfile.class)));
+	}
+
+	@Nullable
+	private static <T> T only(Collection<?> facts, Class<T> type) {
+		return facts.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
 	}
 
 	KieBase kieBase() {

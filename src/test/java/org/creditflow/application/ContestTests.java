@@ -145,17 +145,17 @@ class ContestTests {
 
 	@Test
 	void shouldIssueTheOfferWithoutAnOfficerWhenTheRulesApproveAReassessment() {
-		// a slip of the channel: a monthly income declared as the yearly one, so the
-		// repayments far exceed the DSR limit
+		// a slip of the channel: a monthly income declared as the yearly one, so even the
+		// smallest loan would take repayments over the DSR limit
 		ObjectNode body = ApplicationBodies.body(ApplicationBodies.PRIME);
-		((ObjectNode) body.get("applicant")).put("annualIncome", 4_000_000L);
+		((ObjectNode) body.get("applicant")).put("annualIncome", 600_000L);
 		String declined = submit(body);
 		this.service.awaitStatus(declined, "DECLINED");
 		assertThat(application(declined).get("decision").get("reasons").get(0).get("code").asText())
 			.isEqualTo("DSR_OVER_LIMIT");
 
 		ResponseEntity<JsonNode> created = contest(declined, "REASSESS",
-				"My yearly income is 48 million won, not 4 million; my payslips show it.", 48_000_000L);
+				"My yearly income is 48 million won, not 600 thousand; my payslips show it.", 48_000_000L);
 
 		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
 		String contest = created.getBody().get("id").asText();

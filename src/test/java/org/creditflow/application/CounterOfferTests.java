@@ -172,8 +172,9 @@ class CounterOfferTests {
 	}
 
 	/**
-	 * The standard prime applicant declaring 1.5 million a month: 20 million over 36
-	 * months would take repayments over 40 % of it, a smaller loan would not.
+	 * The standard prime applicant declaring 1 million a month: 20 million (counted over
+	 * five years, as a credit loan) would take repayments over 40 % of it, a smaller loan
+	 * would not.
 	 */
 	private String submitOverTheDsrLimit() {
 		return this.service.submit(overTheDsrLimit());
@@ -181,7 +182,7 @@ class CounterOfferTests {
 
 	private static ObjectNode overTheDsrLimit() {
 		ObjectNode body = ApplicationBodies.body(ApplicationBodies.PRIME);
-		((ObjectNode) body.get("applicant")).put("annualIncome", 18_000_000L);
+		((ObjectNode) body.get("applicant")).put("annualIncome", 12_000_000L);
 		return body;
 	}
 

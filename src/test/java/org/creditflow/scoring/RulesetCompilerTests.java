@@ -197,6 +197,24 @@ class RulesetCompilerTests {
 	}
 
 	@Test
+	void shouldNameEveryBadValueOfTheDsrMethod() throws IOException {
+		List<RuleFile> files = defaultFiles();
+		String policy = text(files, "policy.properties")
+			.replace("dsr.credit.deemed.months=60", "dsr.credit.deemed.months=0")
+			.replace("dsr.new.loan.variable.rate=true", "dsr.new.loan.variable.rate=sometimes")
+			.replace("dsr.stress.rate.percent=1.5", "dsr.stress.rate.percent=-1");
+
+		assertThatExceptionOfType(InvalidRulesetException.class)
+			.isThrownBy(() -> this.compiler.compile(replace(files, "policy.properties", policy), "test"))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(Object::toString)
+				.anySatisfy((problem) -> assertThat(problem)
+					.matches("policy\\.properties:\\d+: dsr.credit.deemed.months must be above 0"))
+				.anySatisfy((problem) -> assertThat(problem).matches(
+						"policy\\.properties:\\d+: dsr.new.loan.variable.rate must be true or false, not 'sometimes'"))
+				.anySatisfy((problem) -> assertThat(problem).contains("dsr.stress.rate.percent must be a percentage")));
+	}
+
+	@Test
 	void shouldRefuseAPriceAboveTheLegalMaximumRate() throws IOException {
 		List<RuleFile> files = defaultFiles();
 		String table = text(files, "credit/pricing.drl.csv").replace("pricing,B,THIN_FILE,8.2,80",

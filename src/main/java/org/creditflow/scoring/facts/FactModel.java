@@ -23,13 +23,14 @@ public final class FactModel {
 
 	/** The facts themselves, as rules match them. */
 	public static final List<Class<?>> FACTS = List.of(Applicant.class, LoanRequest.class, Affordability.class,
-			DataAvailability.class, Policy.class, FinancialProfile.class, TelecomProfile.class, Scoresheet.class);
+			SupervisoryDsr.class, DataAvailability.class, Policy.class, FinancialProfile.class, TelecomProfile.class,
+			Scoresheet.class);
 
 	/** Types of the facts' fields and of what rules write, named in constraints. */
 	public static final List<Class<?>> VALUES = List.of(EmploymentType.class, LoanProduct.class, LoanPurpose.class,
-			Policy.ProductRange.class, FinancialProfile.Account.class, FinancialProfile.AccountType.class,
-			FinancialProfile.ExistingLoan.class, FinancialProfile.LenderType.class, FinancialProfile.Card.class,
-			ReasonHit.class, ReasonHit.Category.class);
+			Policy.ProductRange.class, Policy.DsrMethod.class, FinancialProfile.Account.class,
+			FinancialProfile.AccountType.class, FinancialProfile.ExistingLoan.class, FinancialProfile.LenderType.class,
+			FinancialProfile.LoanKind.class, FinancialProfile.Card.class, ReasonHit.class, ReasonHit.Category.class);
 
 	private static final Set<String> CANONICAL_NAMES = names(Class::getCanonicalName);
 

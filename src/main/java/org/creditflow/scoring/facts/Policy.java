@@ -26,10 +26,35 @@ import org.springframework.lang.Nullable;
  * in a policy written before them
  * @param legalMaximumRatePercent the highest annual rate a lender may charge
  * ({@code rate.legal.maximum.percent}): no offer, no officer's rate above it
+ * @param dsrMethod how the supervisor counts repayments for the DSR limit
  */
 public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent, long telecomUnpaidKnockoutAmount,
 		int telecomUnpaidKnockoutMonths, int scoreBase, int gradeA, int gradeB, int gradeC, int gradeD,
-		Map<LoanProduct, ProductRange> products, @Nullable RiskScale risk, BigDecimal legalMaximumRatePercent) {
+		Map<LoanProduct, ProductRange> products, @Nullable RiskScale risk, BigDecimal legalMaximumRatePercent,
+		DsrMethod dsrMethod) {
+
+	/**
+	 * The Financial Services Commission's way of counting repayments for the DSR limit
+	 * ({@code dsr.*} in policy.properties), which {@link SupervisoryDsr} applies.
+	 *
+	 * @param creditDeemedMonths credit loans and overdraft lines count as repaid in equal
+	 * principal over this many months (5 years), whatever their term
+	 * @param stressRatePercent the stress DSR add-on: points added to the rate of a
+	 * variable-rate credit loan or line when it applies
+	 * @param stressCreditAbove the add-on applies to credit loans and lines when together
+	 * (the new loan included) they exceed this amount, KRW
+	 * @param newLoanVariableRate whether the loan applied for has a variable rate
+	 */
+	public record DsrMethod(int creditDeemedMonths, BigDecimal stressRatePercent, long stressCreditAbove,
+			boolean newLoanVariableRate) {
+
+		/**
+		 * For a policy written before the method's keys: deemed 5 years, no stress
+		 * add-on.
+		 */
+		public static final DsrMethod BEFORE_THE_KEYS = new DsrMethod(60, BigDecimal.ZERO, Long.MAX_VALUE, false);
+
+	}
 
 	/** What one loan product allows. */
 	public record ProductRange(long minimumAmount, long maximumAmount, int minimumTermMonths, int maximumTermMonths) {
