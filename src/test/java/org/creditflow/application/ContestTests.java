@@ -148,7 +148,7 @@ class ContestTests {
 		// a slip of the channel: a monthly income declared as the yearly one, so even the
 		// smallest loan would take repayments over the DSR limit
 		ObjectNode body = ApplicationBodies.body(ApplicationBodies.PRIME);
-		((ObjectNode) body.get("applicant")).put("annualIncome", 600_000L);
+		((ObjectNode) body.get("applicant")).put("phone", "010-1000-0000").put("annualIncome", 600_000L);
 		String declined = submit(body);
 		this.service.awaitStatus(declined, "DECLINED");
 		assertThat(application(declined).get("decision").get("reasons").get(0).get("code").asText())
