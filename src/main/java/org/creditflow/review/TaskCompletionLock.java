@@ -98,7 +98,7 @@ class TaskCompletionLock {
 					try {
 						chain.doFilter(request, held);
 					}
-					catch (IOException | ServletException ex) {
+					catch (IOException | ServletException | RuntimeException ex) {
 						failure[0] = ex;
 					}
 					if (failure[0] != null || status.isRollbackOnly() || held.getStatus() >= 400) {
@@ -114,21 +114,29 @@ class TaskCompletionLock {
 						"The decision could not be saved, as the application changed at the same moment; reload and try again.");
 				return;
 			}
+			// H2 may give the waiting request the row the first one deleted; the engine
+			// then finds no task, and its REST layer answers 500 when Jersey picks
+			// Camunda's mapper over ours, or hands the exception on to the servlet
+			// container: a task gone is the same news either way
+			boolean failed = failure[0] != null || held.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+			if (!Boolean.TRUE.equals(found)
+					|| (failed && this.jdbc.sql(this.existsSql).param("id", taskId).query(Long.class).single() == 0)) {
+				if (failure[0] != null) {
+					logger.warn("Completing task " + taskId + " failed after another request completed it", failure[0]);
+				}
+				held.resetBuffer();
+				problem(response, HttpServletResponse.SC_NOT_FOUND,
+						"Cannot find task: another user has just completed it, or the application moved on.");
+				return;
+			}
 			if (failure[0] instanceof IOException io) {
 				throw io;
 			}
 			if (failure[0] instanceof ServletException servlet) {
 				throw servlet;
 			}
-			// H2 may give the waiting request the row the first one deleted; the engine
-			// then finds no task, and its REST layer answers 500 when Jersey picks
-			// Camunda's mapper over ours: a task gone is the same news either way
-			if (!Boolean.TRUE.equals(found) || (held.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-					&& this.jdbc.sql(this.existsSql).param("id", taskId).query(Long.class).single() == 0)) {
-				held.resetBuffer();
-				problem(response, HttpServletResponse.SC_NOT_FOUND,
-						"Cannot find task: another user has just completed it, or the application moved on.");
-				return;
+			if (failure[0] instanceof RuntimeException unexpected) {
+				throw unexpected;
 			}
 			held.copyBodyToResponse();
 		}

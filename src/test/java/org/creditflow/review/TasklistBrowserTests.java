@@ -71,4 +71,38 @@ class TasklistBrowserTests {
 		}
 	}
 
+	@Test
+	void shouldLetAnOfficerDeclineWithAnOfficersReasonInTasklist() {
+		ServiceClient service = new ServiceClient(this.http);
+		String applicationId = service.submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		JsonNode task = service.awaitTask(applicationId, "Task_ReviewApplication");
+
+		try (Browser browser = new Browser(this.port)) {
+			browser.signIn("officer", "officer")
+				.open("/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
+			browser.click(By.xpath("//button[normalize-space()='Claim' or @title='Claim task']"));
+			browser.awaitText(By.cssSelector(".fjs-container"), "Top reasons");
+			browser.click(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='Decline']"
+					+ " | //div[contains(@class,'fjs-form-field-radio')]//label[.//text()[normalize-space(.)='Decline']]"));
+			// the officers' reasons of reason-codes.csv (DeclineReasonsFormTests)
+			browser.click(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+					+ "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
+			browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')"
+					+ " and contains(normalize-space(.),'Credit risk too high')]"));
+			browser.await(By.xpath("//label[contains(normalize-space(.),'Comment')]/following::textarea[1]"))
+				.sendKeys("Too many recent credit inquiries for this amount.");
+			browser.screenshot("tasklist-review-decline");
+			browser.click(By.xpath("//button[normalize-space()='Complete']"));
+
+			service.awaitStatus(applicationId, "DECLINED");
+			assertThat(service.as("partner")
+				.getForObject("/api/applications/" + applicationId, JsonNode.class)
+				.get("decision")
+				.get("reasons")
+				.get(0)
+				.get("code")
+				.asText()).isEqualTo("OFFICER_CREDIT_RISK");
+		}
+	}
+
 }
