@@ -15,9 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.creditflow.CreditflowIntegrationTest;
+import org.creditflow.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -372,13 +371,7 @@ class ApplicationApiTests {
 	}
 
 	private void createPartner(String id) {
-		if (this.identity.createUserQuery().userId(id).count() == 0) {
-			User user = this.identity.newUser(id);
-			user.setPassword(id);
-			// like the demo users, a test user's password is its name, against the policy
-			((IdentityServiceImpl) this.identity).saveUser(user, true);
-			this.identity.createMembership(id, "partners");
-		}
+		TestUsers.member(this.identity, id, "partners");
 	}
 
 }

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
+import org.creditflow.TestUsers;
 import org.creditflow.callback.PartnerServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,14 +59,7 @@ class ContestTests {
 	@BeforeEach
 	void createPartner() {
 		this.service = new ServiceClient(this.http);
-		this.partner = "contestpartner" + PARTNERS.incrementAndGet();
-		if (this.identity.createUserQuery().userId(this.partner).count() == 0) {
-			User user = this.identity.newUser(this.partner);
-			// like the demo users, a test user's password is its name
-			user.setPassword(this.partner);
-			((IdentityServiceImpl) this.identity).saveUser(user, true);
-			this.identity.createMembership(this.partner, "partners");
-		}
+		this.partner = TestUsers.member(this.identity, "contestpartner" + PARTNERS.incrementAndGet(), "partners");
 	}
 
 	@AfterEach

@@ -10,12 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
+import org.creditflow.TestUsers;
 import org.creditflow.callback.PartnerServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +112,15 @@ class CounterOfferTests {
 
 		assertThat(accept("officer", offered).getStatusCode()).as("the applicant's choice, not the bank's")
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		// nor through the engine's REST API, the message the acceptance correlates
+		String message = "{\"messageName\": \"CounterOfferAccepted\", \"businessKey\": \"" + offered + "\"}";
+		for (String user : List.of("officer", "partner")) {
+			assertThat(this.service.as(user)
+				.exchange("/engine-rest/message", HttpMethod.POST, ServiceClient.json(message), String.class)
+				.getStatusCode()
+				.value()).as(user).isIn(400, 401, 403, 404);
+		}
+		assertThat(get("partner", offered).get("status").asText()).isEqualTo("OFFERED");
 		ResponseEntity<JsonNode> notOffered = accept("partner", inReview);
 		assertThat(notOffered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(notOffered.getBody().get("detail").asText()).contains("has no counter-offer to accept");
@@ -126,14 +134,7 @@ class CounterOfferTests {
 
 	@Test
 	void shouldTellThePartnersCallbackOfTheOfferAndThenOfTheDecision() {
-		String partner = "offerpartner";
-		if (this.identity.createUserQuery().userId(partner).count() == 0) {
-			User user = this.identity.newUser(partner);
-			// like the demo users, a test user's password is its name
-			user.setPassword(partner);
-			((IdentityServiceImpl) this.identity).saveUser(user, true);
-			this.identity.createMembership(partner, "partners");
-		}
+		String partner = TestUsers.member(this.identity, "offerpartner", "partners");
 		try (PartnerServer server = PartnerServer.answering(200)) {
 			assertThat(this.service.as(partner)
 				.exchange("/api/callbacks", HttpMethod.PUT, ServiceClient.json("{\"url\": \"" + server.url() + "\"}"),

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
+import org.creditflow.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,7 @@ class DecisionCallbackTests {
 	@BeforeEach
 	void createPartner() {
 		this.service = new ServiceClient(this.http);
-		this.partner = "cbpartner" + PARTNERS.incrementAndGet();
-		if (this.identity.createUserQuery().userId(this.partner).count() == 0) {
-			User user = this.identity.newUser(this.partner);
-			// like the demo users, a test user's password is its name, against the policy
-			user.setPassword(this.partner);
-			((IdentityServiceImpl) this.identity).saveUser(user, true);
-			this.identity.createMembership(this.partner, "partners");
-		}
+		this.partner = TestUsers.member(this.identity, "cbpartner" + PARTNERS.incrementAndGet(), "partners");
 	}
 
 	@AfterEach
