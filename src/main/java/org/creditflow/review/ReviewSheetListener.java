@@ -19,6 +19,7 @@ import org.creditflow.scoring.Assessment;
 import org.creditflow.scoring.CreditAssessments;
 import org.creditflow.scoring.ReasonCode;
 import org.creditflow.scoring.ReviewFigures;
+import org.creditflow.scoring.Ruleset;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -61,12 +62,15 @@ class ReviewSheetListener implements TaskListener {
 		Assessment assessment = this.assessments.latest(id)
 			.orElseThrow(() -> new IllegalStateException("No assessment recorded for application " + id));
 		ReviewFigures figures = this.assessments.latestFigures(id).orElseThrow();
+		// the reasons as the ruleset that assessed the application words them
+		Ruleset assessing = this.ruleset.version(assessment.rulesetVersion());
 		return Map.ofEntries(Map.entry("applicantSummary", markdownText(application.applicant().masked())),
 				Map.entry("employment", application.applicant().employmentType().name()),
 				Map.entry("loanSummary",
 						krw(application.loan().amount()) + " over " + application.loan().termMonths() + " months ("
 								+ application.loan().product() + ", " + application.loan().purpose() + ")"),
-				Map.entry("reasonList", reasonList(assessment.reasonCodes())),
+				Map.entry("reasonList", reasonList(assessing, assessment.reasonCodes())),
+				Map.entry("declineReasonChoices", officerReasons(assessing)),
 				Map.entry("probabilityOfDefault",
 						(assessment.pd() != null)
 								? String.format(java.util.Locale.ROOT, "%.2f %% within 12 months", assessment.pd())
@@ -106,13 +110,27 @@ class ReviewSheetListener implements TaskListener {
 			.orElse("none");
 	}
 
+	/**
+	 * The decline reasons an officer may give: the officers' rows of the ruleset's
+	 * reason-codes.csv, worded as the applicant will read them. The server accepts no
+	 * other (ReviewDecisionListener).
+	 */
+	private static FormChoices officerReasons(Ruleset assessing) {
+		return new FormChoices(assessing.reasonCodes()
+			.values()
+			.stream()
+			.filter((reason) -> ReasonCode.OFFICER.equals(reason.category()))
+			.map((reason) -> new FormChoices.Choice(reason.text(), reason.code()))
+			.toList());
+	}
+
 	/** A markdown list the form's text shows as it is: code, English and Korean text. */
-	private String reasonList(List<String> codes) {
+	private String reasonList(Ruleset assessing, List<String> codes) {
 		if (codes.isEmpty()) {
 			return "none";
 		}
 		return codes.stream().limit(this.decisions.reasonsShown()).map((code) -> {
-			ReasonCode reason = this.ruleset.get().reasonCode(code).orElse(new ReasonCode(code, "", code, code));
+			ReasonCode reason = assessing.reasonCode(code).orElse(new ReasonCode(code, "", code, code));
 			return "1. **" + reason.text() + "** " + reason.textKo() + " `" + code + "`";
 		}).collect(Collectors.joining("\n"));
 	}

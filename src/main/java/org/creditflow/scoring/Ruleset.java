@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +69,8 @@ public final class Ruleset {
 		this.files = List.copyOf(files);
 		this.kieBase = kieBase;
 		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-		this.reasonCodes = Map.copyOf(reasonCodes);
+		// in the file's order: the order the risk team lists them in, in forms too
+		this.reasonCodes = Collections.unmodifiableMap(new LinkedHashMap<>(reasonCodes));
 		this.policy = policy;
 		this.origin = origin;
 		this.loadedAt = loadedAt;

@@ -2,43 +2,58 @@ package org.creditflow.review;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditflow.scoring.ReasonCode;
-import org.creditflow.scoring.RulesetCompiler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The review form offers exactly the officers' reasons of reason-codes.csv: one added to
- * the file without the form could never be chosen, one in the form but not the file would
- * be refused on completion.
+ * The review form lists no decline reason of its own: it reads the officers' reasons the
+ * review sheet puts on the task (ReviewTasksApiTests), so a reason added to
+ * reason-codes.csv can be chosen without touching the form, and the form cannot offer one
+ * the server refuses.
  */
 class DeclineReasonsFormTests {
 
 	@Test
-	void shouldOfferTheOfficersReasonsOfTheReasonCodesFile() throws IOException {
+	void shouldReadTheDeclineReasonsFromTheTask() throws IOException {
 		JsonNode form = new ObjectMapper().readTree(Path.of("processes/review-application.form").toFile());
-		List<String> offered = new ArrayList<>();
-		form.get("components").forEach((component) -> {
+		JsonNode select = null;
+		for (JsonNode component : form.get("components")) {
 			if ("declineReason".equals(component.path("key").asText())) {
-				component.get("values").forEach((value) -> offered.add(value.get("value").asText()));
+				select = component;
 			}
-		});
+		}
 
-		List<String> officers = RulesetCompiler.compileFolder(Path.of("rules"))
-			.reasonCodes()
-			.values()
-			.stream()
-			.filter((code) -> ReasonCode.OFFICER.equals(code.category()))
-			.map(ReasonCode::code)
-			.toList();
+		assertThat(select).isNotNull();
+		assertThat(select.path("valuesKey").asText()).isEqualTo("declineReasonChoices");
+		assertThat(select.has("values")).as("reasons written into the form").isFalse();
+	}
 
-		assertThat(offered).isNotEmpty().containsExactlyInAnyOrderElementsOf(officers);
+	@Test
+	void shouldStoreTheChoicesAsTheJsonArrayTheFormReads() throws Exception {
+		FormChoicesSerializer serializer = new FormChoicesSerializer();
+		FormChoices choices = new FormChoices(List.of(new FormChoices.Choice("Credit risk too high", "RISK")));
+
+		byte[] json = serializer.serializeToByteArray(choices);
+
+		assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("[{\"label\":\"Credit risk too high\",\"value\":\"RISK\"}]");
+		assertThat(serializer.deserializeFromByteArray(json, FormChoices.class.getName())).isEqualTo(choices);
+	}
+
+	@Test
+	void shouldNeverMakeAnObjectOfAnotherTypeFromJson() {
+		FormChoicesSerializer serializer = new FormChoicesSerializer();
+
+		// a client may name any class in a serialized variable it sends the engine
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> serializer.deserializeFromByteArray("{}".getBytes(), "java.net.URL"))
+			.withMessageContaining("java.net.URL");
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.creditflow.review;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditflow.ApplicationBodies;
 import org.creditflow.CreditflowIntegrationTest;
 import org.creditflow.ServiceClient;
 import org.creditflow.scoring.CreditAssessments;
+import org.creditflow.scoring.ReasonCode;
+import org.creditflow.scoring.RulesetCompiler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,35 @@ class ReviewTasksApiTests {
 		assertThat(value(form, "dataGaps")).isEqualTo("none");
 		assertThat(value(form, "offerSummary")).matches("[\\d,]+ KRW at [\\d.]+ %");
 		assertThat(value(form, "policyMaximum")).contains("KRW at");
+	}
+
+	@Test
+	void shouldOfferTheOfficersReasonsOfTheAssessingRulesetAsTheFormReadsThem() throws Exception {
+		String applicationId = submit(ApplicationBodies.body(ApplicationBodies.AVERAGE));
+		String taskId = awaitTask(applicationId, "Task_ReviewApplication").get("id").asText();
+		List<String> officerReasons = RulesetCompiler.compileFolder(Path.of("rules"))
+			.reasonCodes()
+			.values()
+			.stream()
+			.filter((reason) -> ReasonCode.OFFICER.equals(reason.category()))
+			.map((reason) -> reason.code() + ": " + reason.text())
+			.toList();
+
+		// as stored: a JSON object the form's valuesKey reads, however Tasklist asks
+		JsonNode serialized = get("officer", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false")
+			.get("declineReasonChoices");
+		assertThat(serialized.get("type").asText()).isEqualTo("Object");
+		assertThat(serialized.at("/valueInfo/serializationDataFormat").asText()).isEqualTo("application/json");
+		JsonNode deserialized = get("officer", "/engine-rest/task/" + taskId + "/form-variables")
+			.get("declineReasonChoices")
+			.get("value");
+		for (JsonNode choices : List.of(new ObjectMapper().readTree(serialized.get("value").asText()), deserialized)) {
+			List<String> offered = new ArrayList<>();
+			choices
+				.forEach((choice) -> offered.add(choice.get("value").asText() + ": " + choice.get("label").asText()));
+			// the file's rows in the file's order, worded as the applicant will read them
+			assertThat(offered).isNotEmpty().containsExactlyElementsOf(officerReasons);
+		}
 	}
 
 	@Test

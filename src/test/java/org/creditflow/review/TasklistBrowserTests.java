@@ -84,11 +84,13 @@ class TasklistBrowserTests {
 			browser.awaitText(By.cssSelector(".fjs-container"), "Top reasons");
 			browser.click(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)='Decline']"
 					+ " | //div[contains(@class,'fjs-form-field-radio')]//label[.//text()[normalize-space(.)='Decline']]"));
-			// the officers' reasons of reason-codes.csv (DeclineReasonsFormTests)
+			// the officers' reasons of reason-codes.csv, which the review sheet puts on
+			// the
+			// task for the form (DeclineReasonsFormTests, ReviewTasksApiTests)
 			browser.click(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
 					+ "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]"));
 			browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')"
-					+ " and contains(normalize-space(.),'Credit risk too high')]"));
+					+ " and contains(normalize-space(.),'The officer judged the credit risk too high.')]"));
 			browser.await(By.xpath("//label[contains(normalize-space(.),'Comment')]/following::textarea[1]"))
 				.sendKeys("Too many recent credit inquiries for this amount.");
 			browser.screenshot("tasklist-review-decline");
