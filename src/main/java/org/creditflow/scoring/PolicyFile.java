@@ -107,7 +107,9 @@ final class PolicyFile {
 	/** The supervisor's DSR method; policy files before it lack the keys. */
 	private static Policy.DsrMethod dsrMethod(Reader reader) {
 		return new Policy.DsrMethod((int) reader.number(DSR_DEEMED_MONTHS), reader.percent("dsr.stress.rate.percent"),
-				reader.number("dsr.stress.credit.above"), reader.yesOrNo("dsr.new.loan.variable.rate"));
+				reader.number("dsr.stress.credit.above"), reader.yesOrNo("dsr.new.loan.variable.rate"),
+				// rulesets released before this key was written meant a credit loan
+				reader.oneOf("dsr.new.loan.repayment", Policy.NewLoanRepayment.CREDIT));
 	}
 
 	private static Policy.RiskScale riskScale(Reader reader) {
@@ -172,6 +174,25 @@ final class PolicyFile {
 				problem(key, key + " must be a number (a percentage, such as 4.5), not '" + value.strip() + "'");
 				return BigDecimal.ZERO;
 			}
+		}
+
+		/**
+		 * One of the enum's names, {@code absent} when the key is not there; anything
+		 * else is a problem naming them.
+		 */
+		<E extends Enum<E>> E oneOf(String key, E absent) {
+			E[] names = absent.getDeclaringClass().getEnumConstants();
+			String value = this.values.getProperty(key);
+			if (value == null) {
+				return absent;
+			}
+			for (E name : names) {
+				if (name.name().equals(value.strip())) {
+					return name;
+				}
+			}
+			problem(key, key + " must be one of " + java.util.Arrays.toString(names) + ", not '" + value.strip() + "'");
+			return absent;
 		}
 
 		/** true or false; anything else is a problem. */

@@ -202,7 +202,8 @@ class RulesetCompilerTests {
 		String policy = text(files, "policy.properties")
 			.replace("dsr.credit.deemed.months=60", "dsr.credit.deemed.months=0")
 			.replace("dsr.new.loan.variable.rate=true", "dsr.new.loan.variable.rate=sometimes")
-			.replace("dsr.stress.rate.percent=1.5", "dsr.stress.rate.percent=-1");
+			.replace("dsr.stress.rate.percent=1.5", "dsr.stress.rate.percent=-1")
+			.replace("dsr.new.loan.repayment=CREDIT", "dsr.new.loan.repayment=BALLOON");
 
 		assertThatExceptionOfType(InvalidRulesetException.class)
 			.isThrownBy(() -> this.compiler.compile(replace(files, "policy.properties", policy), "test"))
@@ -211,7 +212,9 @@ class RulesetCompilerTests {
 					.matches("policy\\.properties:\\d+: dsr.credit.deemed.months must be above 0"))
 				.anySatisfy((problem) -> assertThat(problem).matches(
 						"policy\\.properties:\\d+: dsr.new.loan.variable.rate must be true or false, not 'sometimes'"))
-				.anySatisfy((problem) -> assertThat(problem).contains("dsr.stress.rate.percent must be a percentage")));
+				.anySatisfy((problem) -> assertThat(problem).contains("dsr.stress.rate.percent must be a percentage"))
+				.anySatisfy((problem) -> assertThat(problem).matches(
+						"policy\\.properties:\\d+: dsr.new.loan.repayment must be one of \\[CREDIT, INSTALMENTS\\], not 'BALLOON'")));
 	}
 
 	@Test

@@ -39,20 +39,39 @@ public record Policy(int minimumAge, int dsrLimitPercent, int dsrWarningPercent,
 	 *
 	 * @param creditDeemedMonths credit loans and overdraft lines count as repaid in equal
 	 * principal over this many months (5 years), whatever their term
-	 * @param stressRatePercent the stress DSR add-on: points added to the rate of a
-	 * variable-rate credit loan or line when it applies
-	 * @param stressCreditAbove the add-on applies to credit loans and lines when together
-	 * (the new loan included) they exceed this amount, KRW
+	 * @param stressRatePercent the stress DSR add-on: points added to the rate of the
+	 * loan applied for when it applies
+	 * @param stressCreditAbove a credit loan applied for is stressed only when the
+	 * applicant's credit loans and lines, it included, exceed this amount, KRW
 	 * @param newLoanVariableRate whether the loan applied for has a variable rate
+	 * @param newLoanRepayment how the loan applied for is repaid
 	 */
 	public record DsrMethod(int creditDeemedMonths, BigDecimal stressRatePercent, long stressCreditAbove,
-			boolean newLoanVariableRate) {
+			boolean newLoanVariableRate, NewLoanRepayment newLoanRepayment) {
 
 		/**
 		 * For a policy written before the method's keys: deemed 5 years, no stress
 		 * add-on.
 		 */
-		public static final DsrMethod BEFORE_THE_KEYS = new DsrMethod(60, BigDecimal.ZERO, Long.MAX_VALUE, false);
+		public static final DsrMethod BEFORE_THE_KEYS = new DsrMethod(60, BigDecimal.ZERO, Long.MAX_VALUE, false,
+				NewLoanRepayment.CREDIT);
+
+	}
+
+	/** How the loan applied for counts in the supervisor's DSR. */
+	public enum NewLoanRepayment {
+
+		/**
+		 * A credit loan (신용대출): equal principal over the deemed maturity, whatever its
+		 * term, with a month's interest; stressed above the credit threshold.
+		 */
+		CREDIT,
+
+		/**
+		 * Equal monthly instalments of principal and interest over its own term (원리금균등,
+		 * as a mortgage or an instalment loan); stressed whenever its rate is variable.
+		 */
+		INSTALMENTS
 
 	}
 

@@ -17,11 +17,12 @@ import org.springframework.lang.Nullable;
  * loan (신용대출) counts as repaid in equal principal over the deemed maturity
  * ({@code dsr.credit.deemed.months}, 5 years) whatever its real term, with interest at
  * its contract rate; an overdraft line (마이너스통장) the same at its limit, used or not; a
- * loan repaid on its own schedule (a mortgage, an instalment) at what it costs. The
- * stress DSR adds {@code dsr.stress.rate.percent} to the rate of variable-rate credit
- * loans and lines once they exceed {@code dsr.stress.credit.above} together. The loan
- * applied for is a credit loan, counted the same way at the reference rate before it is
- * priced.
+ * loan repaid on its own schedule (a mortgage, an instalment) at what it costs. The loan
+ * applied for counts as the policy's {@link Policy.NewLoanRepayment} says, at the
+ * reference rate before it is priced, and the stress DSR adds
+ * {@code dsr.stress.rate.percent} to its rate when that rate is variable (a credit loan
+ * only once the applicant's credit exceeds {@code dsr.stress.credit.above}). Loans held
+ * already count at their contract rates: the add-on is a margin on the new loan's limit.
  *
  * <p>
  * Derived by the ruleset from the other facts and its policy at every evaluation (so a
@@ -32,11 +33,13 @@ import org.springframework.lang.Nullable;
  * @param monthlyIncome verified monthly income
  * @param existingMonthlyRepayments the loans already held, by this method
  * @param newMonthlyRepayment the loan applied for, by this method at the reference rate
- * @param stressed whether the stress add-on applies (to the new loan as to the others)
+ * @param newLoanTermMonths the term of the loan applied for
+ * @param stressed whether the stress add-on applies to the loan applied for
  * @param dsrPercent all of it over income, in percent (999 without income)
+ * @param method the policy's method
  */
 public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments, long newMonthlyRepayment,
-		boolean stressed, BigDecimal dsrPercent, Policy.DsrMethod method) {
+		int newLoanTermMonths, boolean stressed, BigDecimal dsrPercent, Policy.DsrMethod method) {
 
 	private static final BigDecimal NO_INCOME = new BigDecimal("999");
 
@@ -52,17 +55,16 @@ public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments,
 				.of(new ExistingLoan(FinancialProfile.LenderType.BANK, 0, affordability.existingMonthlyRepayments()))
 					: List.of();
 		}
-		long creditPrincipal = loan.amount()
-				+ loans.stream().filter((existing) -> isCredit(existing)).mapToLong(SupervisoryDsr::principal).sum();
-		boolean stressed = method.stressRatePercent().signum() > 0 && creditPrincipal > method.stressCreditAbove();
-		long existing = loans.stream().mapToLong((existing1) -> monthly(existing1, method, stressed)).sum();
-		BigDecimal newRate = Affordability.REFERENCE_RATE
-			.add((stressed && method.newLoanVariableRate()) ? method.stressRatePercent() : BigDecimal.ZERO);
-		long newLoan = creditMonthly(loan.amount(), newRate, method.creditDeemedMonths());
+		long existing = loans.stream().mapToLong((held) -> monthly(held, method)).sum();
+		boolean stressed = method.stressRatePercent().signum() > 0 && method.newLoanVariableRate()
+				&& (method.newLoanRepayment() == Policy.NewLoanRepayment.INSTALMENTS
+						|| creditPrincipal(loans) + loan.amount() > method.stressCreditAbove());
+		BigDecimal newRate = Affordability.REFERENCE_RATE.add(stressed ? method.stressRatePercent() : BigDecimal.ZERO);
+		long newLoan = newLoanMonthly(method, loan.amount(), newRate, loan.termMonths());
 		long income = affordability.verifiedMonthlyIncome();
 		BigDecimal dsr = (income <= 0) ? NO_INCOME : BigDecimal.valueOf((existing + newLoan) * 100L)
 			.divide(BigDecimal.valueOf(income), 1, RoundingMode.HALF_UP);
-		return new SupervisoryDsr(income, existing, newLoan, stressed, dsr, method);
+		return new SupervisoryDsr(income, existing, newLoan, loan.termMonths(), stressed, dsr, method);
 	}
 
 	/**
@@ -75,18 +77,22 @@ public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments,
 		if (headroom <= 0) {
 			return 0;
 		}
-		BigDecimal rate = annualRatePercent.add((this.stressed && this.method.newLoanVariableRate())
-				? this.method.stressRatePercent() : BigDecimal.ZERO);
-		// a credit loan's month costs principal / deemed + principal x rate / 1200, so
-		// the
-		// principal is headroom x 1200 x deemed / (1200 + rate x deemed), computed
-		// exactly
-		BigDecimal deemed = BigDecimal.valueOf(this.method.creditDeemedMonths());
-		return BigDecimal.valueOf(headroom)
-			.multiply(MONTHS_TIMES_PERCENT)
-			.multiply(deemed)
-			.divide(MONTHS_TIMES_PERCENT.add(rate.multiply(deemed)), MathContext.DECIMAL64)
-			.longValue() / 10_000 * 10_000;
+		BigDecimal rate = annualRatePercent.add(this.stressed ? this.method.stressRatePercent() : BigDecimal.ZERO);
+		BigDecimal principal = (this.method.newLoanRepayment() == Policy.NewLoanRepayment.INSTALMENTS)
+				// an instalment is principal x r / (1 - (1 + r)^-n), so the principal is
+				// headroom x (1 - (1 + r)^-n) / r
+				? BigDecimal.valueOf(headroom)
+					.divide(instalmentPerWon(rate, this.newLoanTermMonths), MathContext.DECIMAL64)
+				// a credit loan's month costs principal / deemed + principal x rate /
+				// 1200,
+				// so the principal is headroom x 1200 x deemed / (1200 + rate x deemed)
+				: BigDecimal.valueOf(headroom)
+					.multiply(MONTHS_TIMES_PERCENT)
+					.multiply(BigDecimal.valueOf(this.method.creditDeemedMonths()))
+					.divide(MONTHS_TIMES_PERCENT
+						.add(rate.multiply(BigDecimal.valueOf(this.method.creditDeemedMonths()))),
+							MathContext.DECIMAL64);
+		return principal.longValue() / 10_000 * 10_000;
 	}
 
 	/**
@@ -101,18 +107,29 @@ public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments,
 		return (loan.kind() == LoanKind.CREDIT || loan.kind() == LoanKind.OVERDRAFT) && loan.annualRate() != null;
 	}
 
+	private static long creditPrincipal(List<ExistingLoan> loans) {
+		return loans.stream().filter(SupervisoryDsr::isCredit).mapToLong(SupervisoryDsr::principal).sum();
+	}
+
 	/** An overdraft line counts at its limit, used or not. */
 	private static long principal(ExistingLoan loan) {
 		return (loan.kind() == LoanKind.OVERDRAFT) ? Math.max(loan.creditLimit(), loan.balance()) : loan.balance();
 	}
 
-	private static long monthly(ExistingLoan loan, Policy.DsrMethod method, boolean stressed) {
-		if (!isCredit(loan)) {
-			return loan.monthlyRepayment();
+	private static long monthly(ExistingLoan loan, Policy.DsrMethod method) {
+		return isCredit(loan) ? creditMonthly(principal(loan), loan.annualRate(), method.creditDeemedMonths())
+				: loan.monthlyRepayment();
+	}
+
+	private static long newLoanMonthly(Policy.DsrMethod method, long amount, BigDecimal annualRatePercent,
+			int termMonths) {
+		if (method.newLoanRepayment() == Policy.NewLoanRepayment.INSTALMENTS) {
+			return BigDecimal.valueOf(amount)
+				.multiply(instalmentPerWon(annualRatePercent, termMonths))
+				.setScale(0, RoundingMode.CEILING)
+				.longValueExact();
 		}
-		BigDecimal rate = loan.annualRate()
-			.add((stressed && loan.variableRate()) ? method.stressRatePercent() : BigDecimal.ZERO);
-		return creditMonthly(principal(loan), rate, method.creditDeemedMonths());
+		return creditMonthly(amount, annualRatePercent, method.creditDeemedMonths());
 	}
 
 	/**
@@ -126,6 +143,20 @@ public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments,
 				.divide(MONTHS_TIMES_PERCENT, MathContext.DECIMAL64))
 			.setScale(0, RoundingMode.CEILING)
 			.longValueExact();
+	}
+
+	/**
+	 * The monthly instalment of one won lent over {@code months} at the yearly rate: r /
+	 * (1 - (1 + r)^-n) with r the monthly rate, 1 / n without interest.
+	 */
+	static BigDecimal instalmentPerWon(BigDecimal annualRatePercent, int months) {
+		BigDecimal monthly = annualRatePercent.divide(MONTHS_TIMES_PERCENT, MathContext.DECIMAL64);
+		if (monthly.signum() == 0) {
+			return BigDecimal.ONE.divide(BigDecimal.valueOf(months), MathContext.DECIMAL64);
+		}
+		BigDecimal discount = BigDecimal.ONE.divide(BigDecimal.ONE.add(monthly).pow(months, MathContext.DECIMAL64),
+				MathContext.DECIMAL64);
+		return monthly.divide(BigDecimal.ONE.subtract(discount), MathContext.DECIMAL64);
 	}
 
 }

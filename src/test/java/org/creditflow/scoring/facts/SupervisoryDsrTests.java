@@ -19,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The worked examples of docs/credit-model.md, "DSR as the supervisor computes it": the
  * Financial Services Commission's method applied by hand, step by step, and by
- * {@link SupervisoryDsr}. The method as policy.properties ships it: credit loans and
- * lines over 60 months, a 1.5 point stress add-on for variable-rate credit over 100
+ * {@link SupervisoryDsr}, and the supervisor's own simulations of the stress DSR. The
+ * method as policy.properties ships it: credit loans and lines over 60 months, a 1.5
+ * point stress add-on on a variable-rate credit loan applied for once credit exceeds 100
  * million.
  */
 class SupervisoryDsrTests {
 
-	private static final Policy.DsrMethod METHOD = new Policy.DsrMethod(60, new BigDecimal("1.5"), 100_000_000, true);
+	private static final Policy.DsrMethod METHOD = new Policy.DsrMethod(60, new BigDecimal("1.5"), 100_000_000, true,
+			Policy.NewLoanRepayment.CREDIT);
 
 	private static final LoanRequest TWENTY_MILLION = new LoanRequest(LoanProduct.PERSONAL_CREDIT, 20_000_000, 36,
 			LoanPurpose.LIVING);
@@ -72,19 +74,18 @@ class SupervisoryDsrTests {
 	}
 
 	@Test
-	void shouldAddTheStressRateToVariableCreditOnceItExceedsTheThreshold() {
+	void shouldAddTheStressRateToAVariableCreditLoanAppliedForOnceCreditExceedsTheThreshold() {
 		// example 3: 10 million a month; a 90 million credit loan at 5 % variable: with
-		// the
-		// 20 million asked, 110 million of credit, over 100 million
+		// the 20 million asked, 110 million of credit, over 100 million
 		SupervisoryDsr dsr = dsr(10_000_000,
 				new ExistingLoan(LenderType.BANK, 90_000_000, 375_000, LoanKind.CREDIT, new BigDecimal("5"), 0, true));
 
 		assertThat(dsr.stressed()).isTrue();
-		// 90,000,000 / 60 + 90,000,000 x (5 + 1.5) % / 12
-		assertThat(dsr.existingMonthlyRepayments()).isEqualTo(1_500_000 + 487_500);
-		// 20,000,000 / 60 + 20,000,000 x (10 + 1.5) % / 12
+		// the loan held at its contract rate: 90,000,000 / 60 + 90,000,000 x 5 % / 12
+		assertThat(dsr.existingMonthlyRepayments()).isEqualTo(1_500_000 + 375_000);
+		// the loan applied for: 20,000,000 / 60 + 20,000,000 x (10 + 1.5) % / 12
 		assertThat(dsr.newMonthlyRepayment()).isEqualTo(525_000);
-		assertThat(dsr.dsrPercent()).isEqualByComparingTo("25.1");
+		assertThat(dsr.dsrPercent()).isEqualByComparingTo("24.0");
 		// the same applicant with 70 million of credit, 90 million in all: no add-on
 		SupervisoryDsr below = dsr(10_000_000,
 				new ExistingLoan(LenderType.BANK, 70_000_000, 291_667, LoanKind.CREDIT, new BigDecimal("5"), 0, true));
@@ -92,6 +93,55 @@ class SupervisoryDsrTests {
 		// 70,000,000 / 60 + 70,000,000 x 5 % / 12, then 500,000 for the new loan
 		assertThat(below.existingMonthlyRepayments()).isEqualTo(1_458_334);
 		assertThat(below.newMonthlyRepayment()).isEqualTo(500_000);
+	}
+
+	/**
+	 * The Financial Services Commission's own simulation of stage 3 (published with the
+	 * plan of 2025-05-20, as the press reported it; docs/credit-model.md): the most a
+	 * borrower with no other debt can borrow on a 30-year variable-rate loan repaid in
+	 * equal instalments, at the 40 % limit. 100 million a year: 658 million without the
+	 * add-on, 556 million with stage 3's 1.5 points; 50 million a year: 329 and 278. The
+	 * report gives no rate; 4.5 % is the one at which all four come out.
+	 */
+	@Test
+	void shouldGiveTheSupervisorsStageThreeLimitsForAVariableThirtyYearLoan() {
+		assertThat(instalmentLoanLimit(100_000_000, "4.5", BigDecimal.ZERO)).isEqualTo(657_870_000)
+			.satisfies((limit) -> assertThat(millions(limit)).isEqualTo(658));
+		assertThat(instalmentLoanLimit(100_000_000, "4.5", new BigDecimal("1.5"))).isEqualTo(555_970_000)
+			.satisfies((limit) -> assertThat(millions(limit)).isEqualTo(556));
+		assertThat(instalmentLoanLimit(50_000_000, "4.5", BigDecimal.ZERO)).isEqualTo(328_930_000)
+			.satisfies((limit) -> assertThat(millions(limit)).isEqualTo(329));
+		assertThat(instalmentLoanLimit(50_000_000, "4.5", new BigDecimal("1.5"))).isEqualTo(277_980_000)
+			.satisfies((limit) -> assertThat(millions(limit)).isEqualTo(278));
+	}
+
+	/**
+	 * The same simulation for a borrower in the capital region at 4.2 % (Newsis,
+	 * 2025-07-01): 590 million with stage 2's 1.2 points for the region, 570 million with
+	 * stage 3's 1.5, in tens of millions as published.
+	 */
+	@Test
+	void shouldGiveTheSupervisorsCapitalRegionLimitsOfStagesTwoAndThree() {
+		assertThat(instalmentLoanLimit(100_000_000, "4.2", new BigDecimal("1.2"))).isEqualTo(593_610_000)
+			.satisfies((limit) -> assertThat(limit / 10_000_000).isEqualTo(59));
+		assertThat(instalmentLoanLimit(100_000_000, "4.2", new BigDecimal("1.5"))).isEqualTo(574_310_000)
+			.satisfies((limit) -> assertThat(limit / 10_000_000).isEqualTo(57));
+	}
+
+	@Test
+	void shouldCountAnInstalmentLoanAppliedForAtItsInstalmentWithTheAddOnWhateverTheAmount() {
+		Policy.DsrMethod instalments = new Policy.DsrMethod(60, new BigDecimal("1.5"), 100_000_000, true,
+				Policy.NewLoanRepayment.INSTALMENTS);
+		LoanRequest loan = new LoanRequest(LoanProduct.PERSONAL_CREDIT, 12_000_000, 24, LoanPurpose.LIVING);
+
+		SupervisoryDsr dsr = SupervisoryDsr.of(instalments,
+				Affordability.of(36_000_000, 3_000_000, 0, loan.amount(), loan.termMonths()), loan, null);
+
+		// 12 million is far below the credit threshold, yet a variable instalment loan is
+		// stressed: 12,000,000 x r / (1 - (1 + r)^-24), r = 11.5 % / 12, is 562,083.78
+		assertThat(dsr.stressed()).isTrue();
+		assertThat(dsr.newMonthlyRepayment()).isEqualTo(562_084);
+		assertThat(dsr.dsrPercent()).isEqualByComparingTo("18.7");
 	}
 
 	@Test
@@ -114,6 +164,22 @@ class SupervisoryDsrTests {
 		assertThatThrownBy(
 				() -> STRICT.readValue("{\"lenderType\": \"BANK\", \"balance\": 6000000}", ExistingLoan.class))
 			.hasMessageContaining("monthlyRepayment");
+	}
+
+	/**
+	 * The most a borrower earning {@code annualIncome} and owing nothing may borrow over
+	 * 30 years in equal instalments at a variable {@code rate}, with {@code addOn}.
+	 */
+	private static long instalmentLoanLimit(long annualIncome, String rate, BigDecimal addOn) {
+		Policy.DsrMethod method = new Policy.DsrMethod(60, addOn, 0, true, Policy.NewLoanRepayment.INSTALMENTS);
+		LoanRequest thirtyYears = new LoanRequest(LoanProduct.PERSONAL_CREDIT, 100_000_000, 360, LoanPurpose.LIVING);
+		Affordability affordability = Affordability.of(annualIncome, annualIncome / 12, 0, thirtyYears.amount(),
+				thirtyYears.termMonths());
+		return SupervisoryDsr.of(method, affordability, thirtyYears, null).maxLoanAmount(new BigDecimal(rate), 40);
+	}
+
+	private static long millions(long amount) {
+		return Math.round(amount / 1_000_000.0);
 	}
 
 	private static SupervisoryDsr dsr(long monthlyIncome, ExistingLoan... loans) {
