@@ -86,7 +86,7 @@ class TaskCompletionLock {
 			Matcher completion = COMPLETION.matcher(path(request));
 			completion.matches();
 			String taskId = completion.group(1);
-			ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+			HeldResponse held = new HeldResponse(response);
 			Exception[] failure = new Exception[1];
 			Boolean found;
 			try {
@@ -115,9 +115,10 @@ class TaskCompletionLock {
 				return;
 			}
 			// H2 may give the waiting request the row the first one deleted; the engine
-			// then finds no task, and its REST layer answers 500 when Jersey picks
-			// Camunda's mapper over ours, or hands the exception on to the servlet
-			// container: a task gone is the same news either way
+			// then finds no task, and its REST layer answers 500 (Camunda's mapper),
+			// sends
+			// an error (Jersey, for an exception no mapper takes; held, see HeldResponse)
+			// or hands the exception on: a task gone is the same news every way
 			boolean failed = failure[0] != null || held.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 			if (!Boolean.TRUE.equals(found)
 					|| (failed && this.jdbc.sql(this.existsSql).param("id", taskId).query(Long.class).single() == 0)) {
@@ -138,7 +139,52 @@ class TaskCompletionLock {
 			if (failure[0] instanceof RuntimeException unexpected) {
 				throw unexpected;
 			}
-			held.copyBodyToResponse();
+			held.passOn();
+		}
+
+	}
+
+	/**
+	 * The engine's answer, held until the lock's transaction has ended: its body, and an
+	 * error it sent ({@code sendError}, as Jersey does for an exception no mapper takes),
+	 * which would otherwise reach the client at once and leave the filter no say.
+	 */
+	static final class HeldResponse extends ContentCachingResponseWrapper {
+
+		private Integer error;
+
+		private String errorMessage;
+
+		HeldResponse(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void sendError(int status) {
+			sendError(status, null);
+		}
+
+		@Override
+		public void sendError(int status, String message) {
+			this.error = status;
+			this.errorMessage = message;
+			setStatus(status);
+		}
+
+		/** What the engine answered goes to the client as it was sent. */
+		void passOn() throws IOException {
+			if (this.error == null) {
+				copyBodyToResponse();
+				return;
+			}
+			resetBuffer();
+			HttpServletResponse client = (HttpServletResponse) getResponse();
+			if (this.errorMessage != null) {
+				client.sendError(this.error, this.errorMessage);
+			}
+			else {
+				client.sendError(this.error);
+			}
 		}
 
 	}
