@@ -80,7 +80,8 @@ public record FinancialProfile(List<Account> accounts, long monthlyIncomeSeen, L
 	 * @param kind null when the provider does not say
 	 * @param annualRate the contract rate in percent; null when not reported
 	 * @param creditLimit an overdraft line's limit; 0 for other loans
-	 * @param variableRate whether the rate floats (the stress DSR add-on applies to it)
+	 * @param variableRate whether the rate floats, as reported (the supervisor's DSR
+	 * stresses only the loan applied for, so no rule reads it today)
 	 */
 	@JsonDeserialize(builder = ExistingLoan.Reported.class)
 	public record ExistingLoan(LenderType lenderType, long balance, long monthlyRepayment, @Nullable LoanKind kind,

@@ -78,20 +78,18 @@ public record SupervisoryDsr(long monthlyIncome, long existingMonthlyRepayments,
 			return 0;
 		}
 		BigDecimal rate = annualRatePercent.add(this.stressed ? this.method.stressRatePercent() : BigDecimal.ZERO);
+		// an instalment is principal x r / (1 - (1 + r)^-n), so the principal is headroom
+		// over the instalment of one won; a credit loan's month costs principal / deemed
+		// + principal x rate / 1200, so the principal is headroom x 1200 x deemed / (1200
+		// + rate x deemed)
+		BigDecimal deemed = BigDecimal.valueOf(this.method.creditDeemedMonths());
 		BigDecimal principal = (this.method.newLoanRepayment() == Policy.NewLoanRepayment.INSTALMENTS)
-				// an instalment is principal x r / (1 - (1 + r)^-n), so the principal is
-				// headroom x (1 - (1 + r)^-n) / r
 				? BigDecimal.valueOf(headroom)
 					.divide(instalmentPerWon(rate, this.newLoanTermMonths), MathContext.DECIMAL64)
-				// a credit loan's month costs principal / deemed + principal x rate /
-				// 1200,
-				// so the principal is headroom x 1200 x deemed / (1200 + rate x deemed)
 				: BigDecimal.valueOf(headroom)
 					.multiply(MONTHS_TIMES_PERCENT)
-					.multiply(BigDecimal.valueOf(this.method.creditDeemedMonths()))
-					.divide(MONTHS_TIMES_PERCENT
-						.add(rate.multiply(BigDecimal.valueOf(this.method.creditDeemedMonths()))),
-							MathContext.DECIMAL64);
+					.multiply(deemed)
+					.divide(MONTHS_TIMES_PERCENT.add(rate.multiply(deemed)), MathContext.DECIMAL64);
 		return principal.longValue() / 10_000 * 10_000;
 	}
 
