@@ -54,7 +54,12 @@ class TasklistApiAttackTests {
 						"{\"modifications\": {\"secondApprovalRequired\": {\"value\": false}}}"),
 				officer.send("POST", task + "/bpmnError", "{\"errorCode\": \"MYDATA_UNAVAILABLE\"}"),
 				officer.send("POST", task + "/bpmnEscalation", "{\"escalationCode\": \"ANY\"}"),
-				officer.send("POST", task + "/delegate", "{\"userId\": \"partner\"}"));
+				officer.send("POST", task + "/delegate", "{\"userId\": \"partner\"}"),
+				// the decline reasons the form lists, as an object of a class of the
+				// caller's
+				officer.send("PUT", task + "/localVariables/declineReasonChoices", """
+						{"value": "{}", "type": "Object", "valueInfo": {"objectTypeName": "java.net.URL",
+						 "serializationDataFormat": "application/json"}}"""));
 
 		assertThat(attacks).allSatisfy((attack) -> assertThat(attack.statusCode()).as(attack.body()).isEqualTo(403));
 		referral.assertUntouched();
@@ -65,14 +70,17 @@ class TasklistApiAttackTests {
 		Referral referral = Referral.submit(this.service);
 		WebSession officer = WebSession.signIn(this.port, "officer");
 
-		HttpResponse<String> forged = officer.send("POST", ENGINE + "/task/" + referral.taskId() + "/submit-form", """
-				{"variables": {"reviewDecision": {"value": "APPROVE"}, "reviewComment": {"value": "fine"},
-				 "approvedRate": {"value": 9.9}, "secondApprovalRequired": {"value": false},
-				 "score": {"value": 999}, "grade": {"value": "A"}}}""");
+		HttpResponse<String> forged = officer.send("POST", ENGINE + "/task/" + referral.taskId() + "/submit-form",
+				"""
+						{"variables": {"reviewDecision": {"value": "APPROVE"}, "reviewComment": {"value": "fine"},
+						 "approvedRate": {"value": 9.9}, "secondApprovalRequired": {"value": false},
+						 "score": {"value": 999}, "grade": {"value": "A"},
+						 "declineReasonChoices": {"value": "[]", "type": "Object", "valueInfo":
+						   {"objectTypeName": "org.creditflow.review.FormChoices", "serializationDataFormat": "application/json"}}}}""");
 
 		assertThat(forged.statusCode()).isEqualTo(400);
 		assertThat(forged.body()).contains("'secondApprovalRequired' is not a field", "'score' is not a field",
-				"'grade' is not a field");
+				"'grade' is not a field", "'declineReasonChoices' is not a field");
 		referral.assertUntouched();
 	}
 
